@@ -1,0 +1,36 @@
+// tRPC plumbing: the context (built without an HTTP request, so every router is
+// testable with createCaller), the error shape users see, and procedure builders.
+// Routers stay thin: validate with zod, call the server, return plain objects.
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { PrismaClient } from "../db/generated/client";
+import { prisma } from "../db/prisma";
+
+export interface Context {
+  prisma: PrismaClient;
+}
+
+export function createContextInner(overrides: Partial<Context> = {}): Context {
+  return { prisma: overrides.prisma ?? prisma() };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  isDev: false, // never send stack traces to the browser
+  errorFormatter({ shape, error }) {
+    const problems =
+      error.cause instanceof ZodError
+        ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+        : undefined;
+    return {
+      ...shape,
+      message: problems ? `Invalid input: ${problems.map((p) => `${p.path || "input"}: ${p.message}`).join("; ")}` : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, problems },
+    };
+  },
+});
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
