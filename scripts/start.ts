@@ -1,0 +1,63 @@
+// Starts the studio: validate the environment, migrate and seed the SQLite file,
+// then serve Next on HOST:PORT (127.0.0.1:3000 by default). Every failure a user can
+// cause ends with one clear sentence and a non-zero exit, never a stack trace.
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { EnvError, readEnv } from "../server/env";
+import { DatabaseSetupError, applyMigrations } from "../server/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+function fail(message: string): never {
+  console.error(`eventloom: ${message}`);
+  process.exit(1);
+}
+
+function listen(server: http.Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const env = readEnv();
+  const { applied } = applyMigrations(env.databaseFile);
+  if (applied.length > 0) console.log(`eventloom: applied ${applied.length} migration(s) to ${env.databaseFile}`);
+
+  const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
+  const ready = app.prepare();
+  const handle = app.getRequestHandler();
+  // Bind first, so a busy port is reported at once; requests wait until Next is ready.
+  const server = http.createServer((req, res) => {
+    ready.then(() => handle(req, res)).catch((e: unknown) => {
+      console.error("eventloom: request failed:", e instanceof Error ? e.message : e);
+      if (!res.headersSent) res.writeHead(500).end("Internal error");
+    });
+  });
+  try {
+    await listen(server, env.HOST, env.PORT);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") fail(`port ${env.PORT} on ${env.HOST} is already in use; stop the program using it or set PORT to a free port.`);
+    if (code === "EACCES") fail(`not allowed to listen on ${env.HOST}:${env.PORT}; choose a port above 1023 with PORT.`);
+    if (code === "EADDRNOTAVAIL") fail(`HOST ${env.HOST} is not an address of this machine.`);
+    throw e;
+  }
+  await ready;
+  console.log(`eventloom: studio ready at http://${env.HOST}:${env.PORT} (database ${env.databaseFile})`);
+
+  const shutdown = () => server.close(() => process.exit(0));
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof EnvError || e instanceof DatabaseSetupError) fail(e.message);
+  fail(`unexpected failure at start: ${e instanceof Error ? e.message : String(e)}`);
+});

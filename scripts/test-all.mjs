@@ -1,0 +1,55 @@
+// `npm test`: type check, lint, unit + integration tests (vitest), then the
+// Playwright suite in Debian's Chromium. Prints one closing line summed over every
+// runner — "N passed, N failed" — and exits non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const out = mkdtempSync(path.join(os.tmpdir(), "eventloom-test-"));
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+let passed = 0;
+let failed = 0;
+
+function run(cmd, args, env = {}) {
+  console.log(`\n▶ ${cmd} ${args.join(" ")}`);
+  return spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function readJson(file) {
+  try { return JSON.parse(readFileSync(file, "utf8")); } catch { return undefined; }
+}
+
+const steps = {
+  typecheck() {
+    const ok = run("npx", ["--no-install", "tsc", "--noEmit"]) === 0;
+    ok ? passed++ : failed++;
+  },
+  lint() {
+    const ok = run("npx", ["--no-install", "eslint", "."]) === 0;
+    ok ? passed++ : failed++;
+  },
+  unit() {
+    const file = path.join(out, "vitest.json");
+    const status = run("npx", ["--no-install", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+    const r = readJson(file);
+    if (!r) { failed++; return; }
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
+  },
+  e2e() {
+    const file = path.join(out, "playwright.json");
+    const status = run("npx", ["--no-install", "playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    const r = readJson(file);
+    if (!r) { failed++; return; }
+    passed += r.stats.expected + r.stats.flaky;
+    failed += r.stats.unexpected + (status !== 0 && r.stats.unexpected === 0 ? 1 : 0);
+  },
+};
+
+for (const [name, step] of Object.entries(steps)) {
+  if (only.length === 0 || only.includes(name)) step();
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
