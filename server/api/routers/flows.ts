@@ -1,6 +1,7 @@
 // Flows: the studio's designs (and the seeded teaching demos), stored through Prisma.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { FLOW_SCHEMA_VERSION, FlowSchema } from "../../flow/schema";
 import { publicProcedure, router } from "../trpc";
 
 const flowId = z.string().min(1).max(100);
@@ -24,7 +25,7 @@ export const flowsRouter = router({
     .input(z.object({ name: z.string().trim().min(1, "Give the flow a name.").max(120) }))
     .mutation(async ({ ctx, input }) => {
       const id = crypto.randomUUID();
-      const document = { schemaVersion: 1, name: input.name };
+      const document = FlowSchema.parse({ schemaVersion: FLOW_SCHEMA_VERSION, name: input.name });
       await ctx.prisma.flow.create({ data: { id, name: input.name, document: JSON.stringify(document) } });
       return { id };
     }),
