@@ -1,0 +1,20 @@
+// Public surface of server/store: open the SQLite file, bind a run, and the
+// types and errors callers handle.
+
+export { openDatabase, type SqliteDatabase, type OpenDatabaseOptions } from "./database";
+export { createRunStore, type RunStore } from "./runStore";
+export type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StreamReducer } from "./events";
+export type { Snapshot, SnapshotStore } from "./snapshots";
+export type { Outbox } from "./outbox";
+export type { TopicLog } from "./topics";
+export type { Checkpoints } from "./checkpoints";
+export type { ProcessedMessages } from "./processed";
+export type { DeadLetterStore, ListDeadLettersOptions } from "./deadLetters";
+export type { SagaStore } from "./sagas";
+export type { ListRowsOptions, ProjectionStore } from "./projections";
+export type { TraceLog } from "./trace";
+export type { AlertStore } from "./alerts";
+export type { CausalChain, ChainLink } from "./causalChain";
+export type { Subscription } from "./notifier";
+export * from "./types";
+export * from "./errors";
