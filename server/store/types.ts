@@ -1,6 +1,9 @@
 // Row shapes and option types shared by the store's parts. Types only.
 
 import type { AlertSeverity, JsonObject, MessageMetadata } from "../core/definitions";
+import type { SagaStatus } from "../core/sagaMachine";
+
+export type { SagaStatus };
 
 /** any | no-stream (version 0) | stream-exists (version > 0) | an exact stream version. */
 export type ExpectedVersion = "any" | "no-stream" | "stream-exists" | number;
@@ -71,8 +74,6 @@ export interface DeadLetter extends DeadLetterInput {
   status: DeadLetterStatus;
   resolvedAt: number | null;
 }
-
-export type SagaStatus = "running" | "compensating" | "completed" | "compensated" | "needs-attention";
 
 export interface SagaRecord {
   sagaName: string;
