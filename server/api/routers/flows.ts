@@ -1,32 +1,120 @@
 // Flows: the studio's designs (and the seeded teaching demos), stored through Prisma.
+// Drafts are saved as the studio holds them (validation problems included) with optimistic
+// concurrency on `version`; demos are read-only: users copy them.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { FLOW_SCHEMA_VERSION, FlowSchema } from "../../flow/schema";
+import { flowThumbnail } from "../../flow/graphThumbnail";
+import { completeLayout } from "../../flow/layout";
+import { FLOW_SCHEMA_VERSION, FlowSchema, type Flow } from "../../flow/schema";
+import type { Context } from "../trpc";
 import { publicProcedure, router } from "../trpc";
 
 const flowId = z.string().min(1).max(100);
+const flowName = z.string().trim().min(1, "Give the flow a name.").max(120, "A flow name has at most 120 characters.");
+const MAX_DOCUMENT_CHARS = 2_000_000;
+
+/** A document the studio may save: a Flow object of this schema version, problems and all. */
+const Draft = z.looseObject({
+  schemaVersion: z.literal(FLOW_SCHEMA_VERSION, { error: `schemaVersion must be ${FLOW_SCHEMA_VERSION}` }),
+  name: z.string(),
+});
+
+async function findFlow(ctx: Context, id: string) {
+  const row = await ctx.prisma.flow.findUnique({ where: { id } });
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `No flow with id "${id}".` });
+  return row;
+}
+
+async function findEditable(ctx: Context, id: string) {
+  const row = await findFlow(ctx, id);
+  if (row.demoKey !== null) throw new TRPCError({ code: "FORBIDDEN", message: `"${row.name}" is a teaching demo and cannot be changed: make a copy to edit it.` });
+  return row;
+}
+
+function conflict(name: string): TRPCError {
+  return new TRPCError({ code: "CONFLICT", message: `"${name}" was changed elsewhere since you opened it. Reload to see the latest version.` });
+}
+
+/** The stored document as a Flow, or null for a draft that no longer parses. */
+function parsed(document: string): Flow | null {
+  const result = FlowSchema.safeParse(JSON.parse(document));
+  return result.success ? result.data : null;
+}
+
+async function insertFlow(ctx: Context, flow: Flow): Promise<{ id: string }> {
+  const id = crypto.randomUUID();
+  await ctx.prisma.flow.create({ data: { id, name: flow.name, description: flow.description, document: JSON.stringify(flow) } });
+  return { id };
+}
 
 export const flowsRouter = router({
   list: publicProcedure.query(async ({ ctx }) => {
     const rows = await ctx.prisma.flow.findMany({
       orderBy: [{ demoKey: "asc" }, { updatedAt: "desc" }],
-      select: { id: true, name: true, description: true, demoKey: true, updatedAt: true },
+      select: { id: true, name: true, description: true, demoKey: true, updatedAt: true, document: true },
     });
-    return rows.map((r) => ({ ...r, isDemo: r.demoKey !== null }));
+    return rows.map(({ document, ...r }) => {
+      const flow = parsed(document);
+      return { ...r, isDemo: r.demoKey !== null, thumbnail: flow ? flowThumbnail(flow) : null };
+    });
   }),
 
   get: publicProcedure.input(z.object({ id: flowId })).query(async ({ ctx, input }) => {
-    const row = await ctx.prisma.flow.findUnique({ where: { id: input.id } });
-    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `No flow with id "${input.id}".` });
-    return { id: row.id, name: row.name, description: row.description, demoKey: row.demoKey, version: row.version, document: JSON.parse(row.document) as unknown };
+    const row = await findFlow(ctx, input.id);
+    return {
+      id: row.id, name: row.name, description: row.description, demoKey: row.demoKey, isDemo: row.demoKey !== null,
+      version: row.version, document: JSON.parse(row.document) as unknown,
+    };
   }),
 
-  create: publicProcedure
-    .input(z.object({ name: z.string().trim().min(1, "Give the flow a name.").max(120) }))
+  create: publicProcedure.input(z.object({ name: flowName })).mutation(async ({ ctx, input }) => {
+    return insertFlow(ctx, FlowSchema.parse({ schemaVersion: FLOW_SCHEMA_VERSION, name: input.name }));
+  }),
+
+  /** Saves the studio's document if nobody saved another version since `version`; returns the new version. */
+  update: publicProcedure
+    .input(z.object({ id: flowId, version: z.int().min(1), document: Draft }))
     .mutation(async ({ ctx, input }) => {
-      const id = crypto.randomUUID();
-      const document = FlowSchema.parse({ schemaVersion: FLOW_SCHEMA_VERSION, name: input.name });
-      await ctx.prisma.flow.create({ data: { id, name: input.name, document: JSON.stringify(document) } });
-      return { id };
+      const row = await findEditable(ctx, input.id);
+      const document = JSON.stringify(input.document);
+      if (document.length > MAX_DOCUMENT_CHARS) throw new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "This flow is too large to save (over 2 MB)." });
+      const name = input.document.name.trim() || row.name;
+      const description = typeof input.document.description === "string" ? input.document.description : row.description;
+      const { count } = await ctx.prisma.flow.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { document, name, description, version: { increment: 1 } },
+      });
+      if (count === 0) throw conflict(row.name);
+      return { version: input.version + 1 };
+    }),
+
+  rename: publicProcedure
+    .input(z.object({ id: flowId, version: z.int().min(1), name: flowName }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await findEditable(ctx, input.id);
+      const document = { ...(JSON.parse(row.document) as object), name: input.name };
+      const { count } = await ctx.prisma.flow.updateMany({
+        where: { id: input.id, version: input.version },
+        data: { name: input.name, document: JSON.stringify(document), version: { increment: 1 } },
+      });
+      if (count === 0) throw conflict(row.name);
+      return { name: input.name, version: input.version + 1 };
+    }),
+
+  delete: publicProcedure.input(z.object({ id: flowId })).mutation(async ({ ctx, input }) => {
+    await findEditable(ctx, input.id);
+    await ctx.prisma.flow.delete({ where: { id: input.id } });
+    return { id: input.id };
+  }),
+
+  /** A new flow of the user's, copied from any flow (a teaching demo, typically), laid out. */
+  duplicate: publicProcedure
+    .input(z.object({ id: flowId, name: flowName.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await findFlow(ctx, input.id);
+      const flow = parsed(row.document);
+      if (!flow) throw new TRPCError({ code: "BAD_REQUEST", message: `"${row.name}" has problems that stop it from being copied; fix them first.` });
+      const name = input.name ?? `Copy of ${row.name}`.slice(0, 120);
+      return insertFlow(ctx, completeLayout({ ...flow, name }));
     }),
 });
