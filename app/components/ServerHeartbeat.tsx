@@ -6,11 +6,11 @@ import { useTRPC } from "../lib/trpc";
 export function ServerHeartbeat() {
   const trpc = useTRPC();
   const sub = useSubscription(trpc.health.heartbeat.subscriptionOptions());
-  const live = sub.data !== undefined && sub.status !== "error";
+  const beat = sub.status === "error" ? undefined : sub.data;
   return (
-    <span className="heartbeat" data-testid="heartbeat" data-live={live}>
-      <span className={live ? "dot dot-live" : "dot"} aria-hidden />
-      {live ? `Server live · up ${sub.data.uptimeSeconds}s` : sub.status === "error" ? "Server unreachable" : "Connecting…"}
+    <span className="heartbeat" data-testid="heartbeat" data-live={beat !== undefined}>
+      <span className={beat ? "dot dot-live" : "dot"} aria-hidden />
+      {beat ? `Server live · up ${beat.uptimeSeconds}s` : sub.status === "error" ? "Server unreachable" : "Connecting…"}
     </span>
   );
 }
