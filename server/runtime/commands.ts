@@ -1,0 +1,152 @@
+// Handling a command: load the aggregate (latest snapshot + newer events, upcast
+// on read), decide, then ONE transaction appends the events with the loaded
+// version as expectedVersion, writes their outbox rows, the snapshot when due,
+// the processed command id and the trace. Idempotent by command message id.
+
+import { decide, snapshotDue, streamIdOf } from "../core/decider";
+import type { AggregateDefinition, Command, JsonObject, MessageMetadata, RecordedEvent, ReplyTo } from "../core/definitions";
+import { WrongExpectedVersionError, type EventToAppend } from "../store";
+import { eventMessage, rejectionMessage } from "./envelope";
+import { traceIds, type RunContext } from "./runContext";
+
+/** Consumer group under which handled command ids are recorded. */
+export const COMMANDS_GROUP = "_commands";
+const MAX_CONCURRENCY_RETRIES = 5;
+
+export type DispatchResult =
+  | { status: "accepted"; commandId: string; streamId: string; events: RecordedEvent[] }
+  | { status: "rejected"; commandId: string; message: string }
+  /** The command id was handled before; nothing was done again. */
+  | { status: "duplicate"; commandId: string };
+
+/** Ids to give a command; all optional (a fresh id, then correlation = causation = its own id). */
+export interface DispatchMetadata {
+  messageId?: string;
+  correlationId?: string;
+  causationId?: string;
+  replyTo?: ReplyTo;
+}
+
+export interface LoadedAggregate {
+  streamId: string;
+  state: JsonObject;
+  /** Stream version the state includes (0 = no events). */
+  version: number;
+}
+
+export interface CommandHandler {
+  dispatch(command: Command, metadata?: DispatchMetadata): Promise<DispatchResult>;
+  load(aggregate: AggregateDefinition, aggregateId: string): LoadedAggregate;
+}
+
+export function createCommandHandler(ctx: RunContext): CommandHandler {
+  const { store, system } = ctx;
+
+  function load(aggregate: AggregateDefinition, aggregateId: string): LoadedAggregate {
+    const streamId = streamIdOf(aggregate, aggregateId);
+    const snapshot = store.snapshots.load(streamId);
+    const initial = snapshot ? snapshot.state : structuredClone(aggregate.initialState);
+    const { state, version } = store.events.foldStream(streamId, snapshot?.version ?? 0, initial, (current, type, data) =>
+      aggregate.evolve(current, system.upcasters.upcast({ type, data })),
+    );
+    return { streamId, state, version };
+  }
+
+  function rejected(command: Command, metadata: MessageMetadata, message: string): DispatchResult {
+    store.transaction(() => {
+      store.processed.add(COMMANDS_GROUP, metadata.messageId, ctx.clock.now());
+      ctx.trace("command-rejected", { ...traceIds(metadata), toNode: command.aggregate, summary: `${command.type} rejected: ${message}`, detail: { command: command as unknown as JsonObject } });
+      if (metadata.replyTo) {
+        const replyMetadata: MessageMetadata = {
+          messageId: ctx.ids.derive("rej", metadata.messageId),
+          correlationId: metadata.correlationId,
+          causationId: metadata.messageId,
+          replyTo: metadata.replyTo,
+        };
+        store.outbox.enqueue([rejectionMessage(command, message, replyMetadata)], ctx.clock.now());
+      }
+    });
+    return { status: "rejected", commandId: metadata.messageId, message };
+  }
+
+  async function dispatch(command: Command, given: DispatchMetadata = {}): Promise<DispatchResult> {
+    const messageId = given.messageId ?? ctx.ids.next("cmd");
+    const metadata: MessageMetadata = {
+      messageId,
+      correlationId: given.correlationId ?? messageId,
+      causationId: given.causationId ?? messageId,
+      ...(given.replyTo ? { replyTo: given.replyTo } : {}),
+    };
+    if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata);
+    const aggregate = system.aggregate(command.aggregate);
+    if (!aggregate) return rejected(command, metadata, `There is no aggregate named "${command.aggregate}".`);
+
+    for (let attempt = 1; ; attempt++) {
+      const loaded = load(aggregate, command.aggregateId);
+      const decision = await decide(aggregate, loaded.state, command, { now: ctx.clock.now(), aggregateId: command.aggregateId, metadata });
+      if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata);
+      if (decision.kind === "rejected") return rejected(command, metadata, decision.message);
+      try {
+        const events = store.transaction(() => commit(aggregate, command, metadata, loaded, decision.events, decision.state));
+        return { status: "accepted", commandId: messageId, streamId: loaded.streamId, events };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
+      }
+    }
+  }
+
+  function commit(
+    aggregate: AggregateDefinition,
+    command: Command,
+    metadata: MessageMetadata,
+    loaded: LoadedAggregate,
+    decided: { type: string; data: JsonObject }[],
+    state: JsonObject,
+  ): RecordedEvent[] {
+    const now = ctx.clock.now();
+    store.processed.add(COMMANDS_GROUP, metadata.messageId, now);
+    const toAppend: EventToAppend[] = decided.map((event, index) => {
+      const eventId = ctx.ids.derive("evt", metadata.messageId, String(index));
+      return {
+        eventId,
+        type: event.type,
+        data: event.data,
+        metadata: { messageId: eventId, correlationId: metadata.correlationId, causationId: metadata.messageId, ...(metadata.replyTo ? { replyTo: metadata.replyTo } : {}) },
+      };
+    });
+    const appended = store.events.appendToStream(loaded.streamId, toAppend, { expectedVersion: loaded.version, now });
+    ctx.trace("command-accepted", {
+      ...traceIds(metadata),
+      toNode: aggregate.name,
+      summary: `${command.type} accepted by ${aggregate.name} ${command.aggregateId}`,
+      detail: { command: command as unknown as JsonObject },
+    });
+    appendedTrace(ctx, aggregate.name, appended.events);
+    store.outbox.enqueue(appended.events.map((event) => eventMessage(event, command.aggregateId)), now);
+    if (snapshotDue(aggregate, loaded.version, appended.nextExpectedVersion)) {
+      store.snapshots.save(loaded.streamId, appended.nextExpectedVersion, state, now);
+      ctx.trace("snapshot", { fromNode: aggregate.name, summary: `Snapshot of ${loaded.streamId} at version ${appended.nextExpectedVersion}` });
+    }
+    return appended.events;
+  }
+
+  function duplicate(command: Command, metadata: MessageMetadata): DispatchResult {
+    ctx.trace("command-duplicate", { ...traceIds(metadata), toNode: command.aggregate, summary: `${command.type} ${metadata.messageId} was already handled` });
+    return { status: "duplicate", commandId: metadata.messageId };
+  }
+
+  return { dispatch, load };
+}
+
+/** Traces one `append` hop per stored event. */
+export function appendedTrace(ctx: RunContext, fromNode: string, events: readonly RecordedEvent[]): void {
+  for (const event of events) {
+    ctx.trace("append", {
+      ...traceIds(event.metadata),
+      fromNode,
+      toNode: event.type,
+      position: event.position,
+      summary: `${event.type} appended to ${event.streamId} at version ${event.streamVersion}`,
+    });
+  }
+}

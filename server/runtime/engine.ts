@@ -1,0 +1,167 @@
+// The engine of one run: wires a SystemDefinition to a RunStore, a clock, a
+// seeded random and a transport. dispatch() handles a command at once; the
+// scheduler then drives the relay, projections, the command processor,
+// services, sagas, reactions and consumers. Same definition + seed + command
+// script (in fast mode) ⇒ the same log, event for event.
+
+import { fastClock, type RuntimeClock } from "../core/clock";
+import type { Command, RecordedEvent, SystemDefinition } from "../core/definitions";
+import { ids, randomFor, seededRandom } from "../core/random";
+import { indexSystem, type SystemIndex } from "../core/systemIndex";
+import type { DeadLetter, ReadAllOptions, ReadStreamOptions, RunStore } from "../store";
+import { createCommandHandler, type DispatchMetadata, type DispatchResult, type LoadedAggregate } from "./commands";
+import { commandProcessorHandler, consumerHandler, reactionHandler } from "./handlers";
+import { createGroupRunner } from "./groupRunner";
+import { createInProcessBus } from "./inProcessBus";
+import { createProjectionRunner, type ProjectionRunner } from "./projections";
+import { createRelay } from "./relay";
+import { createRunContext, traceIds } from "./runContext";
+import { sagaHandler } from "./sagaHandler";
+import { createScheduler, type RunOptions, type RunResult, type Scheduler, type Worker } from "./scheduler";
+import { failNextCounter, serviceHandler } from "./serviceHandler";
+import type { Transport } from "./transport";
+
+export interface EngineOptions {
+  definition: SystemDefinition;
+  store: RunStore;
+  /** Seed of the run's random (ids of commands without one, service failures, retry jitter). */
+  seed: number;
+  /** Default: a fast (virtual) clock starting where the run's log ends, or at 0. */
+  clock?: RuntimeClock;
+  /** Default: the in-process bus on the run's topics table. */
+  transport?: Transport;
+  /** Live mode: called when background work fails unexpectedly (the scheduler stops). */
+  onError?: (error: unknown) => void;
+}
+
+/** A command, or an admin request, names something the definition does not have. */
+export class UnknownNameError extends Error {
+  override readonly name = "UnknownNameError";
+}
+
+export interface Engine {
+  readonly store: RunStore;
+  readonly clock: RuntimeClock;
+  readonly system: SystemIndex;
+  /** Decides and appends at once; what follows (relay, consumers...) runs in the scheduler. */
+  dispatch(command: Command, metadata?: DispatchMetadata): Promise<DispatchResult>;
+  /** Fast mode: everything to quiescence in virtual time. Live mode: only what is due now. */
+  runUntilIdle(options?: RunOptions): Promise<RunResult>;
+  /** One unit of work; false when none is due. */
+  step(): Promise<boolean>;
+  /** Live mode: run in the background, paced by the clock, until stop(). */
+  start(): void;
+  stop(): Promise<void>;
+  readonly running: boolean;
+  /** Current state of an aggregate instance (snapshot + newer events, upcast). */
+  loadAggregate(aggregate: string, aggregateId: string): LoadedAggregate;
+  /** Stream events as the definition reads them (upcast to their latest version). */
+  readStream(streamId: string, options?: ReadStreamOptions): RecordedEvent[];
+  readAll(options?: ReadAllOptions): RecordedEvent[];
+  redrive(deadLetterId: number): DeadLetter;
+  /** Redrives the oldest dead letters, at most `limit`. */
+  redriveMany(limit: number): DeadLetter[];
+  discard(deadLetterId: number): DeadLetter;
+  /** The next `count` calls of a service operation fail (a fault injected at run time). */
+  failNext(service: string, operation: string, count: number): void;
+  /** Clears a projection's rows and checkpoint; it catches up again from the first event. */
+  rebuildProjection(name: string): void;
+  /** Position up to which a projection has counted the log. */
+  projectionPosition(name: string): number;
+  /** Stops the scheduler and closes the transport (not the database). */
+  close(): Promise<void>;
+}
+
+/** Boots are counted so a restarted engine never draws the ids of an earlier boot again. */
+const BOOT_COUNTER = "engine:boots";
+
+export function createEngine(options: EngineOptions): Engine {
+  const { store, definition, seed } = options;
+  const system = indexSystem(definition);
+  const clock = options.clock ?? fastClock(store.lastKnownTime() ?? 0);
+  const boot = store.checkpoints.increment(BOOT_COUNTER, 1, clock.now()) - 1;
+  const bootSeed = boot === 0 ? seed : Math.floor(randomFor(seed, `boot:${boot}`) * 2 ** 32);
+  const ctx = createRunContext(store, system, clock, seed, ids(seededRandom(bootSeed)));
+  const transport = options.transport ?? createInProcessBus(store, clock);
+  const commands = createCommandHandler(ctx);
+
+  const projections = new Map<string, ProjectionRunner>(definition.projections.map((p) => [p.name, createProjectionRunner(ctx, p)]));
+  const group = (handler: Parameters<typeof createGroupRunner>[2]) => createGroupRunner(ctx, transport, handler);
+  const workers: Worker[] = [
+    createRelay(ctx, transport, definition.outbox),
+    ...projections.values(),
+    group(commandProcessorHandler(commands)),
+    ...definition.services.map((s) => group(serviceHandler(ctx, s))),
+    ...definition.sagas.map((s) => group(sagaHandler(ctx, s))),
+    ...definition.reactions.map((r) => group(reactionHandler(ctx, r))),
+    ...definition.consumers.map((c) => group(consumerHandler(ctx, c))),
+  ];
+  const scheduler: Scheduler = createScheduler(clock, workers, { onError: options.onError });
+
+  function projection(name: string): ProjectionRunner {
+    const runner = projections.get(name);
+    if (!runner) throw new UnknownNameError(`There is no projection named "${name}".`);
+    return runner;
+  }
+
+  function traced(kind: "redriven" | "discarded", letter: DeadLetter): DeadLetter {
+    const metadata = JSON.parse(letter.payload) as { metadata?: { correlationId?: string; causationId?: string } };
+    ctx.trace(kind, {
+      ...traceIds({ messageId: letter.messageId, correlationId: metadata.metadata?.correlationId ?? letter.messageId, causationId: metadata.metadata?.causationId ?? letter.messageId }),
+      fromNode: `_dlq.${letter.originalTopic}`,
+      toNode: kind === "redriven" ? letter.group : null,
+      summary: `Dead letter ${letter.id} ${kind} (${letter.originalTopic} for ${letter.group})`,
+      detail: { deadLetterId: letter.id },
+    });
+    return letter;
+  }
+
+  return {
+    store,
+    clock,
+    system,
+    async dispatch(command, metadata) {
+      const result = await commands.dispatch(command, metadata);
+      scheduler.wake();
+      return result;
+    },
+    runUntilIdle: (runOptions) => scheduler.runUntilIdle(runOptions),
+    step: () => scheduler.step(),
+    start: () => scheduler.start(),
+    stop: () => scheduler.stop(),
+    get running() {
+      return scheduler.running;
+    },
+    loadAggregate(aggregate, aggregateId) {
+      const found = system.aggregate(aggregate);
+      if (!found) throw new UnknownNameError(`There is no aggregate named "${aggregate}".`);
+      return commands.load(found, aggregateId);
+    },
+    readStream: (streamId, readOptions) => store.events.readStream(streamId, readOptions).map((e) => system.upcasters.upcast(e)),
+    readAll: (readOptions) => store.events.readAll(readOptions).map((e) => system.upcasters.upcast(e)),
+    redrive(id) {
+      const letter = store.transaction(() => traced("redriven", store.deadLetters.redrive(id, clock.now())));
+      scheduler.wake();
+      return letter;
+    },
+    redriveMany(limit) {
+      const letters = store.transaction(() => store.deadLetters.redriveMany(limit, clock.now()).map((l) => traced("redriven", l)));
+      scheduler.wake();
+      return letters;
+    },
+    discard: (id) => store.transaction(() => traced("discarded", store.deadLetters.discard(id, clock.now()))),
+    failNext(service, operation, count) {
+      if (!system.operation(service, operation)) throw new UnknownNameError(`There is no service operation ${service}.${operation}.`);
+      store.checkpoints.set(failNextCounter(service, operation), Math.max(0, Math.floor(count)), clock.now());
+    },
+    rebuildProjection(name) {
+      projection(name).rebuild();
+      scheduler.wake();
+    },
+    projectionPosition: (name) => projection(name).position(),
+    async close() {
+      await scheduler.stop();
+      await transport.close();
+    },
+  };
+}

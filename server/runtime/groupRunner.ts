@@ -1,0 +1,179 @@
+// A consumer group on the transport: takes the oldest due message among its
+// topics (and their `_retry.` topics), skips messages addressed to other groups,
+// absorbs duplicates when idempotent, runs the handler, and commits the
+// handler's writes + processed id + trace in one transaction. A failure is
+// retried with backoff through `_retry.<topic>` or dead-lettered with provenance.
+
+import type { DeliveredMessage, RetryPolicyDefinition } from "../core/definitions";
+import { ATTEMPT_HEADERS, deadLetterTopic, HEADER, retryTopic } from "../core/messageHeaders";
+import { randomFor } from "../core/random";
+import { decideRetry, type RetryDecision } from "../core/retryPolicy";
+import type { DeadLetterError, Headers } from "../store";
+import { decodeDelivery } from "./envelope";
+import { raiseAlert } from "./outgoing";
+import { traceIds, type RunContext } from "./runContext";
+import type { Worker } from "./scheduler";
+import type { Delivery, Transport } from "./transport";
+
+/** What a group does with a message. */
+export interface GroupHandler {
+  /** Consumer group name (checkpoints, processed ids, dead letters). */
+  group: string;
+  /** Node name in the trace. */
+  node: string;
+  topics: string[];
+  idempotent: boolean;
+  retry: RetryPolicyDefinition;
+  deadLetter: boolean;
+  /**
+   * The work that may wait (handlers may be async); resolves to the writes to
+   * commit, which run synchronously inside the delivery's transaction. Throwing
+   * (here or in the writes) is a failure of this attempt.
+   */
+  handle(message: DeliveredMessage): Promise<() => void>;
+}
+
+/** Errors of this name are never retried: the definition itself is wrong. */
+const DEFINITION_ERROR = "DefinitionError";
+
+export function createGroupRunner(ctx: RunContext, transport: Transport, handler: GroupHandler): Worker {
+  const { store } = ctx;
+  const subscription = transport.subscribe(handler.group, [...handler.topics, ...handler.topics.map(retryTopic)]);
+
+  const addressedElsewhere = (delivery: Delivery) => {
+    const target = delivery.headers[HEADER.targetGroup];
+    return target !== undefined && target !== handler.group;
+  };
+
+  async function pick(): Promise<Delivery | undefined> {
+    const now = ctx.clock.now();
+    let best: Delivery | undefined;
+    for (const head of await subscription.heads()) {
+      if (head.dueAt > now && !addressedElsewhere(head)) continue;
+      if (!best || head.offset < best.offset) best = head;
+    }
+    return best;
+  }
+
+  async function deliver(delivery: Delivery): Promise<void> {
+    const originalTopic = delivery.headers[HEADER.originalTopic] ?? delivery.topic;
+    const attempt = Number(delivery.headers[HEADER.retryCount] ?? 0) + 1;
+    const message = decodeDelivery(delivery, ctx.system.upcasters, originalTopic, attempt);
+    const traceDelivery = () =>
+      ctx.trace("delivery", {
+        ...traceIds(message.metadata),
+        fromNode: originalTopic,
+        toNode: handler.node,
+        summary: `${message.type} delivered to ${handler.node}${attempt > 1 ? ` (attempt ${attempt})` : ""}`,
+      });
+
+    if (handler.idempotent && store.processed.has(handler.group, message.messageId)) {
+      store.transaction(() => {
+        traceDelivery();
+        ctx.trace("duplicate-absorbed", { ...traceIds(message.metadata), fromNode: handler.node, summary: `${handler.node} already processed ${message.messageId}` });
+      });
+      return;
+    }
+    try {
+      const writes = await handler.handle(message);
+      store.transaction(() => {
+        traceDelivery();
+        writes();
+        if (handler.idempotent) store.processed.add(handler.group, message.messageId, ctx.clock.now());
+        ctx.trace("handler-success", { ...traceIds(message.metadata), fromNode: handler.node, summary: `${handler.node} handled ${message.type}` });
+      });
+    } catch (error) {
+      store.transaction(() => {
+        traceDelivery();
+        fail(delivery, message, originalTopic, error);
+      });
+    }
+  }
+
+  function fail(delivery: Delivery, message: DeliveredMessage, originalTopic: string, error: unknown): void {
+    const now = ctx.clock.now();
+    const name = error instanceof Error ? error.name : "Error";
+    const text = error instanceof Error ? error.message : String(error);
+    const draw = randomFor(ctx.seed, `${handler.group}|${message.messageId}|${message.attempt}`);
+    const decision: RetryDecision =
+      name === DEFINITION_ERROR ? { action: "dead-letter", reason: "non-retryable" } : decideRetry(handler.retry, message.attempt, name, draw);
+    const errors: DeadLetterError[] = [
+      ...(JSON.parse(delivery.headers[HEADER.errors] ?? "[]") as DeadLetterError[]),
+      { at: now, name, message: text, retryable: !(decision.action === "dead-letter" && decision.reason === "non-retryable") },
+    ];
+    const firstFailureAt = Number(delivery.headers[HEADER.firstFailureAt] ?? now);
+    const headers: Headers = {};
+    for (const [key, value] of Object.entries(delivery.headers)) if (!ATTEMPT_HEADERS.includes(key)) headers[key] = value;
+    const ids = traceIds(message.metadata);
+    ctx.trace("handler-failure", { ...ids, fromNode: handler.node, summary: `${handler.node} failed on ${message.type}: ${text}`, detail: { error: name, attempt: message.attempt } });
+
+    if (decision.action === "retry") {
+      const retryHeaders: Headers = {
+        ...headers,
+        [HEADER.retryCount]: String(message.attempt),
+        [HEADER.targetGroup]: handler.group,
+        [HEADER.dueAt]: String(now + decision.delayMs),
+        [HEADER.originalTopic]: originalTopic,
+        [HEADER.errors]: JSON.stringify(errors),
+        [HEADER.firstFailureAt]: String(firstFailureAt),
+      };
+      store.outbox.enqueue([{ messageId: message.messageId, topic: retryTopic(originalTopic), key: delivery.key, headers: retryHeaders, payload: delivery.payload }], now);
+      ctx.trace("retry-scheduled", {
+        ...ids,
+        fromNode: handler.node,
+        toNode: retryTopic(originalTopic),
+        summary: `Retry ${message.attempt} of ${message.type} for ${handler.node} in ${decision.delayMs} ms`,
+        detail: { delayMs: decision.delayMs, attempt: message.attempt },
+      });
+      return;
+    }
+    if (!handler.deadLetter) {
+      ctx.trace("dropped", { ...ids, fromNode: handler.node, summary: `${handler.node} dropped ${message.type} after ${message.attempt} attempt(s)` });
+      raiseAlert(ctx, "warning", handler.node, `${handler.node} dropped message ${message.messageId} (${message.type}) after ${message.attempt} attempt(s): ${text}`, message.metadata);
+      return;
+    }
+    const letterId = store.deadLetters.add({
+      messageId: message.messageId,
+      originalTopic,
+      group: handler.group,
+      key: delivery.key,
+      headers,
+      payload: delivery.payload,
+      attempts: message.attempt,
+      errors,
+      firstFailureAt,
+      lastFailureAt: now,
+    });
+    store.outbox.enqueue(
+      [{ messageId: message.messageId, topic: deadLetterTopic(originalTopic), key: delivery.key, headers: { ...headers, [HEADER.targetGroup]: handler.group }, payload: delivery.payload }],
+      now,
+    );
+    ctx.trace("dead-lettered", {
+      ...ids,
+      fromNode: handler.node,
+      toNode: deadLetterTopic(originalTopic),
+      summary: `${message.type} dead-lettered by ${handler.node} (${decision.reason}) after ${message.attempt} attempt(s)`,
+      detail: { deadLetterId: letterId, reason: decision.reason },
+    });
+  }
+
+  return {
+    name: `group:${handler.group}`,
+    async nextDue() {
+      let due: number | undefined;
+      const now = ctx.clock.now();
+      for (const head of await subscription.heads()) {
+        const at = addressedElsewhere(head) ? now : head.dueAt;
+        if (due === undefined || at < due) due = at;
+      }
+      return due;
+    },
+    async runOnce() {
+      const delivery = await pick();
+      if (!delivery) return false;
+      if (!addressedElsewhere(delivery)) await deliver(delivery);
+      await subscription.commit(delivery);
+      return true;
+    },
+  };
+}

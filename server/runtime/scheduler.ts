@@ -1,0 +1,144 @@
+// Runs the engine's workers (relay, projections, consumer groups) one unit of
+// work at a time. Fast mode: virtual time jumps to the next due work, so a run
+// goes to quiescence deterministically (runUntilIdle). Live mode: work is paced
+// by the live clock (wall time × speed) with timers.
+
+import type { RuntimeClock } from "../core/clock";
+
+/** One source of work. Contract: if nextDue() <= now, runOnce() makes progress. */
+export interface Worker {
+  readonly name: string;
+  /** Clock time at which this worker has work, or undefined when it has none. */
+  nextDue(): Promise<number | undefined>;
+  /** Does one unit of work; false if there was nothing to do after all. */
+  runOnce(): Promise<boolean>;
+}
+
+export interface RunResult {
+  /** Units of work done. */
+  steps: number;
+  /** True when nothing is left to do at any time; false when stopped by maxSteps or until. */
+  idle: boolean;
+  /** Clock time at the end. */
+  now: number;
+}
+
+export interface RunOptions {
+  /** Stop after this many units of work (default 1,000,000). */
+  maxSteps?: number;
+  /** Fast mode: do not advance virtual time beyond this. */
+  until?: number;
+}
+
+export interface Scheduler {
+  /** One unit of work (fast mode advances virtual time to it if needed); false when none is due. */
+  step(): Promise<boolean>;
+  /** Repeats step() until nothing is due (fast mode: until nothing is left at all). */
+  runUntilIdle(options?: RunOptions): Promise<RunResult>;
+  /** Live mode: keeps running due work as the clock moves, until stop(). */
+  start(): void;
+  stop(): Promise<void>;
+  /** Live mode: look for work now (after a command arrives). */
+  wake(): void;
+  readonly running: boolean;
+}
+
+export interface SchedulerOptions {
+  /** Live mode: longest wall-time sleep between checks for work (ms); default 50. */
+  idleCheckMs?: number;
+  /** Live mode: called when a unit of work throws; the scheduler stops. */
+  onError?: (error: unknown) => void;
+}
+
+const DEFAULT_MAX_STEPS = 1_000_000;
+
+export function createScheduler(clock: RuntimeClock, workers: readonly Worker[], options: SchedulerOptions = {}): Scheduler {
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let wakeUp: (() => void) | undefined;
+
+  /** The worker with the earliest due time; ties go to the earlier worker. */
+  async function next(): Promise<{ worker: Worker; due: number } | undefined> {
+    let best: { worker: Worker; due: number } | undefined;
+    for (const worker of workers) {
+      const due = await worker.nextDue();
+      if (due !== undefined && (best === undefined || due < best.due)) best = { worker, due };
+    }
+    return best;
+  }
+
+  async function stepWithin(until: number | undefined): Promise<"worked" | "idle" | "later"> {
+    const candidate = await next();
+    if (!candidate) return "idle";
+    if (candidate.due > clock.now()) {
+      if (clock.mode !== "fast" || (until !== undefined && candidate.due > until)) return "later";
+      clock.advanceTo(candidate.due);
+    }
+    await candidate.worker.runOnce();
+    return "worked";
+  }
+
+  async function runUntilIdle(runOptions: RunOptions = {}): Promise<RunResult> {
+    const maxSteps = runOptions.maxSteps ?? DEFAULT_MAX_STEPS;
+    let steps = 0;
+    let outcome: "worked" | "idle" | "later" = "worked";
+    while (steps < maxSteps) {
+      outcome = await stepWithin(runOptions.until);
+      if (outcome !== "worked") break;
+      steps++;
+    }
+    if (outcome === "later" && runOptions.until !== undefined && clock.mode === "fast") clock.advanceTo(runOptions.until);
+    return { steps, idle: outcome === "idle", now: clock.now() };
+  }
+
+  async function live(): Promise<void> {
+    let sinceYield = 0;
+    while (running) {
+      try {
+        if ((await stepWithin(undefined)) === "worked") {
+          if (++sinceYield >= 100) {
+            sinceYield = 0;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          continue;
+        }
+        const candidate = await next();
+        const speed = clock.mode === "live" ? clock.speed : 1;
+        const idleCheckMs = options.idleCheckMs ?? 50;
+        const wait = candidate ? Math.min(idleCheckMs, Math.max(1, (candidate.due - clock.now()) / speed)) : idleCheckMs;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = undefined;
+        sinceYield = 0;
+      } catch (error) {
+        running = false;
+        options.onError?.(error);
+      }
+    }
+  }
+
+  return {
+    step: async () => (await stepWithin(undefined)) === "worked",
+    runUntilIdle,
+    start() {
+      if (running) return;
+      running = true;
+      loop = live();
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      loop = undefined;
+    },
+    wake: () => wakeUp?.(),
+    get running() {
+      return running;
+    },
+  };
+}
