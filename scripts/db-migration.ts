@@ -17,7 +17,12 @@ try {
     schemaFile: path.join(root, "prisma/schema.prisma"),
     migrationsDir: path.join(root, "prisma/migrations"),
   });
-  console.log(created ? `db:migration: wrote prisma/migrations/${created}/migration.sql` : "db:migration: no schema changes; nothing written.");
+  if (created) {
+    console.log(`db:migration: wrote prisma/migrations/${created}/migration.sql; it is applied at the next start or db:setup.`);
+    console.log("db:migration: regenerate the Prisma Client with `node scripts/prisma-generate.mjs`.");
+  } else {
+    console.log("db:migration: no schema changes; nothing written.");
+  }
 } catch (e) {
   console.error(`db:migration: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
