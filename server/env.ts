@@ -27,5 +27,5 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 export function databaseFileFromUrl(url: string): string {
   const bare = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (bare.length === 0) throw new EnvError("Invalid environment: DATABASE_URL names no file.");
-  return path.resolve(process.cwd(), bare);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), bare);
 }
