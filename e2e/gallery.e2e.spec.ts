@@ -25,11 +25,11 @@ test.describe("gallery", () => {
   test("refuses a nameless flow with a clear message", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("button", { name: "Create flow" }).click();
-    await expect(page.getByRole("alert")).toContainText("Give the flow a name.");
+    await expect(page.getByRole("alert").filter({ hasText: "Give the flow a name." })).toBeVisible();
   });
 
   test("an unknown flow id says so", async ({ page }) => {
     await page.goto("/flows/does-not-exist");
-    await expect(page.getByRole("alert")).toContainText('No flow with id "does-not-exist"');
+    await expect(page.getByRole("alert").filter({ hasText: 'No flow with id "does-not-exist"' })).toBeVisible();
   });
 });
