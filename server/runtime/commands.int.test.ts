@@ -75,7 +75,7 @@ describe("engine: commands, snapshots, upcasting", () => {
     const loaded = harness.engine.loadAggregate("Account", "a1");
     const replay = evolveAll(accountAggregate(), createUpcasters([]), accountAggregate().initialState, harness.engine.readStream("account-a1"));
     expect(loaded).toEqual({ streamId: "account-a1", state: replay, version: 13 });
-    expect(harness.store.events.foldStream("account-a1", snapshot.version, null, (_s, _t, _d, v) => v).version).toBe(13);
+    expect(harness.store.events.foldStream("account-a1", snapshot.version, 0, (_s, _t, _d, v) => v).version).toBe(13);
   });
 
   it("given a stored v1 event, when read or loaded, then it is upcast to v3 and the stored row stays v1", async () => {
