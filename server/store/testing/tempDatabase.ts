@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { applyMigrations } from "../../db/migrate";
 import { openDatabase, type SqliteDatabase } from "../database";
-import { RUNTIME_SCHEMA_SQL } from "./runtimeSchema";
 
 export interface TempDatabase {
   dir: string;
@@ -15,11 +15,11 @@ export interface TempDatabase {
   cleanup(): void;
 }
 
-/** Creates the schema in `file` (idempotent). */
+const MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "..", "prisma", "migrations");
+
+/** Brings `file` up to date with the committed migrations (idempotent). */
 export function migrateForTests(file: string): void {
-  const db = openDatabase(file);
-  db.exec(RUNTIME_SCHEMA_SQL);
-  db.close();
+  applyMigrations(file, { migrationsDir: MIGRATIONS_DIR });
 }
 
 export function createTempDatabase(): TempDatabase {
