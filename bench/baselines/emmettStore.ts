@@ -1,0 +1,64 @@
+// The peer: @event-driven-io/emmett-sqlite 0.38.5 used as its documentation shows
+// (getSQLiteEventStore on a file, which opens a connection per operation), and its
+// own batch reader with one connection for reading all. Loaded lazily: it needs
+// the native sqlite3 package, which must build from source on this machine.
+
+import type { JsonObject } from "../../server/core/definitions";
+import type { BenchEvent } from "../fixtures/bankEvents";
+
+type EmmettSqlite = typeof import("@event-driven-io/emmett-sqlite");
+export type EmmettEventStore = ReturnType<EmmettSqlite["getSQLiteEventStore"]>;
+
+/**
+ * Rounds of a comparison that includes Emmett: its samples are long (a fold of
+ * 100,000 events takes seconds) and its ratios to Eventloom are far from 1, so a
+ * few rounds tell them apart; the close Eventloom/bare ratios get the full count.
+ */
+export const PEER_ROUNDS = 3;
+
+let loaded: Promise<EmmettSqlite> | undefined;
+
+export function loadEmmett(): Promise<EmmettSqlite> {
+  loaded ??= import("@event-driven-io/emmett-sqlite");
+  return loaded;
+}
+
+/** undefined when emmett-sqlite and its native sqlite3 load and open a database; otherwise why not. */
+export async function emmettUnavailable(): Promise<string | undefined> {
+  try {
+    const emmett = await loadEmmett();
+    const connection = emmett.sqliteConnection({ fileName: ":memory:" });
+    await connection.querySingle("SELECT 1");
+    connection.close();
+    return undefined;
+  } catch (error) {
+    return `@event-driven-io/emmett-sqlite 0.38.5 cannot load (its native sqlite3 must build from source): ${(error as Error).message}`;
+  }
+}
+
+export function toEmmettEvents(events: readonly BenchEvent[]): { type: string; data: JsonObject; metadata: JsonObject }[] {
+  return events.map((e) => ({
+    type: e.type,
+    data: e.data,
+    metadata: { correlationId: e.metadata.correlationId, causationId: e.metadata.causationId },
+  }));
+}
+
+export interface EmmettReader {
+  /** One page after global position `after`, as Emmett's own parsed messages: how many, and the last position. */
+  readPage(after: number, limit: number): Promise<{ count: number; last: number }>;
+  close(): void;
+}
+
+export async function openEmmettReader(file: string): Promise<EmmettReader> {
+  const emmett = await loadEmmett();
+  const connection = emmett.sqliteConnection({ fileName: file });
+  return {
+    async readPage(after, limit) {
+      const { messages } = await emmett.readMessagesBatch(connection, { after: BigInt(after), batchSize: limit });
+      const last = messages[messages.length - 1];
+      return { count: messages.length, last: last ? Number(last.metadata.globalPosition) : after };
+    },
+    close: () => connection.close(),
+  };
+}
