@@ -5,7 +5,9 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { EnvError, readEnv } from "../server/env";
-import { DatabaseSetupError, applyMigrations } from "../server/db/migrate";
+import { DatabaseSetupError } from "../server/db/migrate";
+import { prisma } from "../server/db/prisma";
+import { setupDatabase } from "../server/db/setup";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -27,8 +29,9 @@ function listen(server: http.Server, host: string, port: number): Promise<void> 
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = readEnv();
-  const { applied } = applyMigrations(env.databaseFile);
-  if (applied.length > 0) console.log(`eventloom: applied ${applied.length} migration(s) to ${env.databaseFile}`);
+  const setup = await setupDatabase(env.databaseFile, prisma());
+  if (setup.applied.length > 0) console.log(`eventloom: applied ${setup.applied.length} migration(s) to ${env.databaseFile}`);
+  if (setup.inserted + setup.updated > 0) console.log(`eventloom: seeded ${setup.inserted} demo(s), refreshed ${setup.updated}`);
 
   const app = next({ dev, dir: root, hostname: env.HOST, port: env.PORT });
   const ready = app.prepare();
