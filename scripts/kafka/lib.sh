@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034 # the paths are used by the scripts that source this file
 # Shared paths and process helpers for scripts/kafka/start.sh and stop.sh (sourced, not run).
 # Owns everything under .kafka/ at the repo root; never signals a process it did not record.
 

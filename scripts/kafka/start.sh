@@ -2,6 +2,7 @@
 # `npm run kafka:start`: runs a single-node Apache Kafka broker (KRaft, broker+controller)
 # on 127.0.0.1 from jars fetched off Maven Central into .kafka/. Idempotent; touches only .kafka/.
 set -euo pipefail
+# shellcheck source=scripts/kafka/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_PORT="${KAFKA_PORT:-9092}"
@@ -30,10 +31,12 @@ ensure_classpath() {
   echo "kafka: fetching the broker and its dependencies from Maven Central into .kafka/lib ..."
   local staging="$KAFKA_HOME/lib.partial"
   rm -rf "$staging"
-  MAVEN_OPTS="${MAVEN_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}" \
+  if ! MAVEN_OPTS="${MAVEN_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}" \
     mvn -B -q -Dstyle.color=never -f "$KAFKA_SCRIPT_DIR/pom.xml" \
-      dependency:copy-dependencies -DoutputDirectory="$staging" \
-    || fail "Maven could not fetch the broker (see the output above)."
+      dependency:copy-dependencies -DoutputDirectory="$staging" >"$KAFKA_HOME/maven.log" 2>&1; then
+    tail -n 40 "$KAFKA_HOME/maven.log" >&2
+    fail "Maven could not fetch the broker (output above, full log in .kafka/maven.log)."
+  fi
   echo "$stamp" >"$staging/.pom.sha256"
   rm -rf "$KAFKA_LIB"
   mv "$staging" "$KAFKA_LIB"
@@ -55,8 +58,10 @@ num.partitions=3
 default.replication.factor=1
 auto.create.topics.enable=true
 offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
@@ -87,7 +92,7 @@ launch() {
   # One forked subshell that drops the start lock (fd 9), then execs: setsid detaches it from
   # the npm/terminal session, the inner shell records its own pid and execs the JVM, so the
   # recorded pid is the broker's and no shell is left waiting on it.
-  # shellcheck disable=SC2086 # the *_OPTS variables are word lists on purpose
+  # shellcheck disable=SC2086,SC2016 # *_OPTS are word lists; $$ must expand in the inner shell
   (
     exec 9>&- </dev/null >"$KAFKA_LOG" 2>&1
     cd "$KAFKA_HOME"
@@ -104,6 +109,7 @@ wait_until_ready() {
   while (( SECONDS - started < READY_TIMEOUT_S )); do
     recorded="$(cat "$KAFKA_PID_FILE" 2>/dev/null || true)"
     if [[ -n "$recorded" ]] && ! kafka_alive "$recorded"; then
+      rm -f "$KAFKA_PID_FILE"
       fail_with_log "the broker exited during start-up."
     fi
     pid="$(kafka_running_pid)"

@@ -2,6 +2,7 @@
 # `npm run kafka:stop [--clean]`: stops the broker started by start.sh (SIGTERM, then SIGKILL
 # after KAFKA_STOP_TIMEOUT seconds). --clean also deletes its data. Idempotent; keeps .kafka/lib.
 set -euo pipefail
+# shellcheck source=scripts/kafka/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 STOP_TIMEOUT_S="${KAFKA_STOP_TIMEOUT:-30}"
