@@ -1,3 +1,2 @@
-// JSON value types shared by the Flow model (structurally identical to server/core's).
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+// JSON value types of the Flow model: the same as the runtime contract's.
+export type { Json, JsonObject } from "../core/definitions";

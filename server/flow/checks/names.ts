@@ -64,12 +64,15 @@ export function checkNames(flow: Flow, report: Report): void {
   );
   unique(flow.projections.map((projection, index) => ({ key: projection.name, path: ["projections", index, "name"] })), "read-model table", report);
   unique(flow.sagas.map((saga, index) => ({ key: saga.name, path: ["sagas", index, "name"] })), "saga name", report);
-  unique(flow.consumers.map((consumer, index) => ({ key: consumer.group, path: ["consumers", index, "group"] })), "consumer group", report);
+  // A reaction that calls a service runs as a consumer group of its own name.
   unique(
-    flow.sagas.flatMap((saga, s) =>
-      saga.kind === "choreography" ? saga.reactions.map((reaction, r) => ({ key: reaction.name, path: ["sagas", s, "reactions", r, "name"] })) : [],
-    ),
-    "reaction name",
+    [
+      ...flow.consumers.map((consumer, index) => ({ key: consumer.group, path: ["consumers", index, "group"] })),
+      ...flow.sagas.flatMap((saga, s) =>
+        saga.kind === "choreography" ? saga.reactions.map((reaction, r) => ({ key: reaction.name, path: ["sagas", s, "reactions", r, "name"] })) : [],
+      ),
+    ],
+    "consumer group or reaction name",
     report,
   );
   unique(flow.outboxes.map((outbox, index) => ({ key: outbox.aggregate, path: ["outboxes", index, "aggregate"] })), "outbox for aggregate", report);
