@@ -4,6 +4,8 @@ import { z } from "zod";
 import { ElementId, EventRef, EventTypeName, FieldName, JsonObject, LowerName, PascalName } from "./schema";
 
 export const Fault = z.discriminatedUnion("kind", [
+  /** The next `count` calls of a service operation fail, whatever its failure rate. */
+  z.strictObject({ kind: z.literal("fail-next-call"), service: PascalName, operation: PascalName, count: z.int().min(1).max(100).default(1) }),
   /** Deliver the latest message of `topic` to `group` once more, as a broker may after a crash. */
   z.strictObject({ kind: z.literal("duplicate-delivery"), group: LowerName, topic: EventRef }),
   /** Append an event in an old version straight into a stream, as an earlier release wrote it. */

@@ -46,15 +46,30 @@ function checkAction(action: TourAction, path: Path, context: Context): void {
       return;
     case "fault": {
       const fault = action.fault;
-      if (fault.kind === "duplicate-delivery") {
-        group(fault.group, [...path, "fault", "group"], context);
-        const consumer = flow.consumers.find((candidate) => candidate.group === fault.group);
-        if (consumer && !consumer.topics.includes(fault.topic)) report([...path, "fault", "topic"], `group "${fault.group}" does not consume "${fault.topic}"`);
-      } else {
-        aggregate(fault.aggregate, [...path, "fault", "aggregate"], context);
-        if (!catalog.legacy.has(fault.type)) report([...path, "fault", "type"], `no upcaster reads "${fault.type}", so it is not a legacy version`);
+      switch (fault.kind) {
+        case "fail-next-call": {
+          const service = catalog.targets.get(fault.service);
+          if (service?.kind !== "service") report([...path, "fault", "service"], `service "${fault.service}" is not in the flow`);
+          else if (!service.service.operations.some((operation) => operation.name === fault.operation)) {
+            report([...path, "fault", "operation"], `operation "${fault.operation}" is not defined on service ${fault.service}`);
+          }
+          return;
+        }
+        case "duplicate-delivery": {
+          group(fault.group, [...path, "fault", "group"], context);
+          const consumer = flow.consumers.find((candidate) => candidate.group === fault.group);
+          if (consumer && !consumer.topics.includes(fault.topic)) report([...path, "fault", "topic"], `group "${fault.group}" does not consume "${fault.topic}"`);
+          return;
+        }
+        case "legacy-event":
+          aggregate(fault.aggregate, [...path, "fault", "aggregate"], context);
+          if (!catalog.legacy.has(fault.type)) report([...path, "fault", "type"], `no upcaster reads "${fault.type}", so it is not a legacy version`);
+          return;
+        default: {
+          const unknownFault: never = fault;
+          throw new Error(`unknown fault ${JSON.stringify(unknownFault)}`);
+        }
       }
-      return;
     }
     case "redrive":
       group(action.group, [...path, "group"], context);

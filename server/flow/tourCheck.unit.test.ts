@@ -41,6 +41,13 @@ describe("checkTour", () => {
         action: { kind: "fault", fault: { kind: "duplicate-delivery", group: "canceller", topic: "shop.order.placed.v1" } },
         expect: [{ kind: "rejected", message: "x" }],
       },
+      {
+        id: "break",
+        title: "Break",
+        narration: "Inject a fault.",
+        highlight: ["payment"],
+        action: { kind: "fault", fault: { kind: "fail-next-call", service: "Payment", operation: "Teleport" } },
+      },
     ]);
     expect(checkTour(shopFlow(), broken).map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
       'steps[0].highlight[0]: "nowhere" is not an element of the flow',
@@ -49,6 +56,7 @@ describe("checkTour", () => {
       'steps[1].id: step id "place" is used twice',
       'steps[1].action.fault.topic: group "canceller" does not consume "shop.order.placed.v1"',
       "steps[1].expect[0]: only a step that sends a command can expect a rejection",
+      'steps[2].action.fault.operation: operation "Teleport" is not defined on service Payment',
     ]);
   });
 });

@@ -25,7 +25,7 @@ export const orderSagaOrchestrated = defineDemo(
   {
     schemaVersion: 1,
     name: "Order saga, orchestrated",
-    description: "One orchestrator drives payment, then inventory, then shipping. When a step fails, the completed steps are undone in reverse order. The services are scripted to fail on particular calls so that every path can be seen.",
+    description: "One orchestrator drives payment, then inventory, then shipping. When a step fails, the completed steps are undone in reverse order; when an undo fails too, a person must step in.",
     aggregates: [
       {
         id: "order",
@@ -71,7 +71,6 @@ export const orderSagaOrchestrated = defineDemo(
             payload: [{ name: "orderId", type: "string" }, { name: "amount", type: "number" }],
             success: { event: REFUNDED },
             failure: { event: REFUND_FAILED },
-            failCalls: [3],
           },
         ],
       },
@@ -81,7 +80,7 @@ export const orderSagaOrchestrated = defineDemo(
         streamPrefix: "inventory",
         latencyMs: 20,
         operations: [
-          { id: "inventory-reserve", name: "ReserveStock", payload: [...orderLine], success: { event: RESERVED }, failure: { event: UNAVAILABLE }, failCalls: [2] },
+          { id: "inventory-reserve", name: "ReserveStock", payload: [...orderLine], success: { event: RESERVED }, failure: { event: UNAVAILABLE } },
           { id: "inventory-release", name: "ReleaseStock", payload: [...orderLine], success: { event: RELEASED }, failure: { event: RELEASE_FAILED } },
         ],
       },
@@ -97,7 +96,6 @@ export const orderSagaOrchestrated = defineDemo(
             payload: [{ name: "orderId", type: "string" }],
             success: { event: SCHEDULED },
             failure: { event: SHIPMENT_FAILED },
-            failCalls: [2, 3],
           },
         ],
       },
@@ -168,7 +166,7 @@ export const orderSagaOrchestrated = defineDemo(
   },
   {
     title: "Orchestrated saga: forward steps, reverse compensations",
-    summary: "Four orders. The first goes through; the services are scripted so that the second finds no stock, the third no truck, and for the fourth even the refund fails.",
+    summary: "Four orders. The first goes through; then faults are injected so that the second finds no stock, the third no truck, and for the fourth even the refund fails.",
     steps: [
       {
         id: "happy",
@@ -182,9 +180,16 @@ export const orderSagaOrchestrated = defineDemo(
         ],
       },
       {
+        id: "break-inventory",
+        title: "Inject a fault: no stock",
+        narration: "The next stock reservation will fail, as if the warehouse were empty.",
+        highlight: ["inventory-reserve"],
+        action: { kind: "fault", fault: { kind: "fail-next-call", service: "Inventory", operation: "ReserveStock" } },
+      },
+      {
         id: "no-stock",
         title: "The inventory step fails: the payment is refunded",
-        narration: "The inventory service is scripted to fail its second reservation. The only completed step is the charge, so its compensation runs: the payment is refunded.",
+        narration: "The reservation fails. The only completed step is the charge, so its compensation runs: the payment is refunded.",
         highlight: ["step-reserve", "payment-refund"],
         action: { kind: "command", aggregate: "Order", aggregateId: "o-101", command: "PlaceOrder", data: { sku: "SOFA", quantity: 1, amount: 900 }, correlationId: "saga-no-stock" },
         expect: [
@@ -194,9 +199,16 @@ export const orderSagaOrchestrated = defineDemo(
         ],
       },
       {
+        id: "break-shipping",
+        title: "Inject a fault: no truck",
+        narration: "The next shipment will fail to be scheduled.",
+        highlight: ["shipping-schedule"],
+        action: { kind: "fault", fault: { kind: "fail-next-call", service: "Shipping", operation: "ScheduleShipment" } },
+      },
+      {
         id: "no-truck",
         title: "The shipping step fails: release, then refund",
-        narration: "Shipping is scripted to fail its second call. Two steps completed, so two compensations run in reverse order: first the stock is released, then the payment refunded.",
+        narration: "Scheduling the shipment fails. Two steps completed, so two compensations run in reverse order: first the stock is released, then the payment refunded.",
         highlight: ["step-ship", "inventory-release", "payment-refund"],
         action: { kind: "command", aggregate: "Order", aggregateId: "o-102", command: "PlaceOrder", data: { sku: "DESK", quantity: 2, amount: 300 }, correlationId: "saga-no-truck" },
         expect: [
@@ -205,9 +217,23 @@ export const orderSagaOrchestrated = defineDemo(
         ],
       },
       {
+        id: "break-shipping-again",
+        title: "Inject a fault: no truck again",
+        narration: "Shipping will fail once more.",
+        highlight: ["shipping-schedule"],
+        action: { kind: "fault", fault: { kind: "fail-next-call", service: "Shipping", operation: "ScheduleShipment" } },
+      },
+      {
+        id: "break-refund",
+        title: "Inject a fault: the refund fails",
+        narration: "And this time the next refund fails too.",
+        highlight: ["payment-refund"],
+        action: { kind: "fault", fault: { kind: "fail-next-call", service: "Payment", operation: "Refund" } },
+      },
+      {
         id: "refund-fails",
         title: "A compensation fails: the saga needs attention",
-        narration: "Shipping fails again, the stock is released, but the refund is scripted to fail too. A compensation that fails cannot be undone automatically: the saga stops in needs-attention and raises an alert for a person.",
+        narration: "Shipping fails again and the stock is released, but the refund fails too. A compensation that fails cannot be undone automatically: the saga stops in needs-attention and raises an alert for a person.",
         highlight: ["payment-refund", "fulfilment"],
         action: { kind: "command", aggregate: "Order", aggregateId: "o-103", command: "PlaceOrder", data: { sku: "BED", quantity: 1, amount: 500 }, correlationId: "saga-refund-fails" },
         expect: [
