@@ -96,7 +96,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...definition.reactions.map((r) => group(reactionHandler(ctx, r))),
     ...definition.consumers.map((c) => group(consumerHandler(ctx, c))),
   ];
-  const scheduler: Scheduler = createScheduler(clock, workers, { onError: options.onError });
+  const scheduler: Scheduler = createScheduler(clock, workers, { onError: options.onError, batch: store.batch });
 
   function projection(name: string): ProjectionRunner {
     const runner = projections.get(name);
@@ -161,6 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
     projectionPosition: (name) => projection(name).position(),
     async close() {
       await scheduler.stop();
+      for (const worker of workers) await worker.close();
       await transport.close();
     },
   };

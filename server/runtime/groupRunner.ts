@@ -1,7 +1,7 @@
 // A consumer group on the transport: takes the oldest due message among its
 // topics (and their `_retry.` topics), skips messages addressed to other groups,
 // absorbs duplicates when idempotent, runs the handler, and commits the
-// handler's writes + processed id + trace in one transaction. A failure is
+// handler's writes + processed id + trace + offset in one transaction. A failure is
 // retried with backoff through `_retry.<topic>` or dead-lettered with provenance.
 
 import type { DeliveredMessage, RetryPolicyDefinition } from "../core/definitions";
@@ -55,7 +55,8 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
     return best;
   }
 
-  async function deliver(delivery: Delivery): Promise<void> {
+  /** Handles one delivery; `commitOffset` runs inside the transaction that records the outcome. */
+  async function deliver(delivery: Delivery, commitOffset: () => void): Promise<void> {
     const originalTopic = delivery.headers[HEADER.originalTopic] ?? delivery.topic;
     const attempt = Number(delivery.headers[HEADER.retryCount] ?? 0) + 1;
     const message = decodeDelivery(delivery, ctx.system.upcasters, originalTopic, attempt);
@@ -71,6 +72,7 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
       store.transaction(() => {
         traceDelivery();
         ctx.trace("duplicate-absorbed", { ...traceIds(message.metadata), fromNode: handler.node, summary: `${handler.node} already processed ${message.messageId}` });
+        commitOffset();
       });
       return;
     }
@@ -81,11 +83,13 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
         writes();
         if (handler.idempotent) store.processed.add(handler.group, message.messageId, ctx.clock.now());
         ctx.trace("handler-success", { ...traceIds(message.metadata), fromNode: handler.node, summary: `${handler.node} handled ${message.type}` });
+        commitOffset();
       });
     } catch (error) {
       store.transaction(() => {
         traceDelivery();
         fail(delivery, message, originalTopic, error);
+        commitOffset();
       });
     }
   }
@@ -132,6 +136,11 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
       raiseAlert(ctx, "warning", handler.node, `${handler.node} dropped message ${message.messageId} (${message.type}) after ${message.attempt} attempt(s): ${text}`, message.metadata);
       return;
     }
+    const existing = store.deadLetters.findDead(handler.group, message.messageId);
+    if (existing) {
+      ctx.trace("duplicate-absorbed", { ...ids, fromNode: handler.node, summary: `${message.messageId} is already dead letter ${existing.id} of ${handler.node}` });
+      return;
+    }
     const letterId = store.deadLetters.add({
       messageId: message.messageId,
       originalTopic,
@@ -171,9 +180,15 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
     async runOnce() {
       const delivery = await pick();
       if (!delivery) return false;
-      if (!addressedElsewhere(delivery)) await deliver(delivery);
-      await subscription.commit(delivery);
+      let committed: Promise<void> = Promise.resolve();
+      const commitOffset = () => {
+        committed = subscription.commit(delivery);
+      };
+      if (addressedElsewhere(delivery)) commitOffset();
+      else await deliver(delivery, commitOffset);
+      await committed;
       return true;
     },
+    close: () => subscription.close(),
   };
 }

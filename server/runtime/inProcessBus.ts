@@ -1,7 +1,8 @@
 // The in-process Transport: topics are the run's topic_messages log; each group
 // keeps one checkpoint per topic (`bus:<group>:<topic>`) in the checkpoints
-// table. Reads are buffered and re-read only after a publish to that topic, so an
-// idle subscription costs no query. Only this process publishes to the run.
+// table, written synchronously so it joins the caller's transaction. Reads are
+// buffered and re-read only after a publish to that topic, so an idle
+// subscription costs no query. Only this process publishes to the run.
 
 import type { Clock } from "../core/clock";
 import { HEADER } from "../core/messageHeaders";

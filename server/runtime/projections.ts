@@ -103,5 +103,6 @@ export function createProjectionRunner(ctx: RunContext, projection: ProjectionDe
       failedAt = undefined;
     },
     position: () => position,
+    async close() {},
   };
 }

@@ -15,17 +15,26 @@ const LEASE_MS = 30_000;
 export function createRelay(ctx: RunContext, transport: Transport, settings: OutboxSettings, owner = RELAY_OWNER): Worker {
   let lastRunAt = Number.NEGATIVE_INFINITY;
   let blockedUntil = Number.NEGATIVE_INFINITY;
+  /** Whether rows are pending, known until the next enqueue; undefined = ask the store. */
+  let pending: boolean | undefined;
+  const stopListening = ctx.store.outbox.onEnqueued(() => {
+    pending = undefined;
+    blockedUntil = Number.NEGATIVE_INFINITY;
+  });
   return {
     name: "relay",
     async nextDue() {
-      if (ctx.store.outbox.pendingCount() === 0) return undefined;
+      pending ??= ctx.store.outbox.pendingCount() > 0;
+      if (!pending) return undefined;
       return Math.max(ctx.clock.now(), lastRunAt + settings.pollIntervalMs, blockedUntil);
     },
     async runOnce() {
       const now = ctx.clock.now();
       lastRunAt = now;
+      pending = undefined;
       const rows = ctx.store.outbox.claimBatch(owner, settings.batchSize, now, LEASE_MS);
       if (rows.length === 0) {
+        // Pending rows are claimed by another relay: look again when its lease ends.
         blockedUntil = now + LEASE_MS;
         return false;
       }
@@ -47,6 +56,9 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
         }
       });
       return true;
+    },
+    async close() {
+      stopListening();
     },
   };
 }

@@ -1,7 +1,7 @@
 // Runs the engine's workers (relay, projections, consumer groups) one unit of
 // work at a time. Fast mode: virtual time jumps to the next due work, so a run
-// goes to quiescence deterministically (runUntilIdle). Live mode: work is paced
-// by the live clock (wall time × speed) with timers.
+// goes to quiescence deterministically (runUntilIdle), committing steps in
+// batches. Live mode: work is paced by the live clock (wall time × speed).
 
 import type { RuntimeClock } from "../core/clock";
 
@@ -12,6 +12,8 @@ export interface Worker {
   nextDue(): Promise<number | undefined>;
   /** Does one unit of work; false if there was nothing to do after all. */
   runOnce(): Promise<boolean>;
+  /** Releases subscriptions and listeners. */
+  close(): Promise<void>;
 }
 
 export interface RunResult {
@@ -44,6 +46,13 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
+  /**
+   * Fast mode: wraps a run of steps so they share one database transaction
+   * (e.g. RunStore.batch); default: no batching.
+   */
+  batch?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Fast mode: steps per batch; default 200. */
+  batchSize?: number;
   /** Live mode: longest wall-time sleep between checks for work (ms); default 50. */
   idleCheckMs?: number;
   /** Live mode: called when a unit of work throws; the scheduler stops. */
@@ -51,6 +60,7 @@ export interface SchedulerOptions {
 }
 
 const DEFAULT_MAX_STEPS = 1_000_000;
+const DEFAULT_BATCH_SIZE = 200;
 
 export function createScheduler(clock: RuntimeClock, workers: readonly Worker[], options: SchedulerOptions = {}): Scheduler {
   let running = false;
@@ -80,12 +90,19 @@ export function createScheduler(clock: RuntimeClock, workers: readonly Worker[],
 
   async function runUntilIdle(runOptions: RunOptions = {}): Promise<RunResult> {
     const maxSteps = runOptions.maxSteps ?? DEFAULT_MAX_STEPS;
+    const batch = clock.mode === "fast" && options.batch ? options.batch : <T>(work: () => Promise<T>) => work();
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     let steps = 0;
     let outcome: "worked" | "idle" | "later" = "worked";
-    while (steps < maxSteps) {
-      outcome = await stepWithin(runOptions.until);
-      if (outcome !== "worked") break;
-      steps++;
+    while (steps < maxSteps && outcome === "worked") {
+      outcome = await batch(async () => {
+        let result: "worked" | "idle" | "later" = "worked";
+        for (let n = 0; n < batchSize && steps < maxSteps && result === "worked"; n++) {
+          result = await stepWithin(runOptions.until);
+          if (result === "worked") steps++;
+        }
+        return result;
+      });
     }
     if (outcome === "later" && runOptions.until !== undefined && clock.mode === "fast") clock.advanceTo(runOptions.until);
     return { steps, idle: outcome === "idle", now: clock.now() };

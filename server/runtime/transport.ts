@@ -28,7 +28,12 @@ export interface TransportSubscription {
    * it again without a commit returns the same heads.
    */
   heads(): Promise<Delivery[]>;
-  /** The group is done with `delivery` (and everything before it on its topic). */
+  /**
+   * The group is done with `delivery` (and everything before it on its topic).
+   * The runner calls it inside the transaction that commits the delivery's
+   * effects: whatever the transport does synchronously (the in-process bus
+   * writes its checkpoint) joins that transaction; the rest is awaited after.
+   */
   commit(delivery: Delivery): Promise<void>;
   close(): Promise<void>;
 }

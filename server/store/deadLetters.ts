@@ -20,6 +20,8 @@ export interface ListDeadLettersOptions {
 
 export interface DeadLetterStore {
   add(letter: DeadLetterInput): number;
+  /** The dead (unresolved) letter of a message in a group, if any: a redelivered failure must not dead-letter twice. */
+  findDead(group: string, messageId: string): DeadLetter | undefined;
   list(options?: ListDeadLettersOptions): DeadLetter[];
   get(id: number): DeadLetter | undefined;
   countDead(): number;
@@ -60,6 +62,9 @@ export function createDeadLetterStore(db: SqliteDatabase, tx: Transactions, outb
   );
   const everything = db.prepare<[string, number, number], Row>(
     `SELECT ${COLUMNS} FROM dead_letters WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?`,
+  );
+  const deadOf = db.prepare<[string, string, string], Row>(
+    `SELECT ${COLUMNS} FROM dead_letters WHERE run_id = ? AND status = 'dead' AND group_name = ? AND message_id = ? LIMIT 1`,
   );
   const countDead = db.prepare<[string], number>("SELECT COUNT(*) FROM dead_letters WHERE run_id = ? AND status = 'dead'").pluck();
   const resolve = db.prepare<[string, number, string, number]>(
@@ -110,6 +115,10 @@ export function createDeadLetterStore(db: SqliteDatabase, tx: Transactions, outb
       const limit = options.limit ?? 100;
       const rows = status === "all" ? everything.all(runId, after, limit) : byStatus.all(runId, status, after, limit);
       return rows.map(toDeadLetter);
+    },
+    findDead(group, messageId) {
+      const row = deadOf.get(runId, group, messageId);
+      return row && toDeadLetter(row);
     },
     get,
     countDead: () => countDead.get(runId) ?? 0,

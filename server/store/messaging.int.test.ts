@@ -111,6 +111,8 @@ describe("store: outbox, bus, checkpoints, idempotency, dead letters, sagas", ()
       const id = store.deadLetters.add(letter("m1"));
       expect(store.deadLetters.get(id)).toEqual({ ...letter("m1"), id, status: "dead", resolvedAt: null });
       expect(store.deadLetters.countDead()).toBe(1);
+      expect(store.deadLetters.findDead("mailer", "m1")?.id).toBe(id);
+      expect(store.deadLetters.findDead("other", "m1")).toBeUndefined();
     });
 
     it("given a dead letter, when it is redriven, then it is republished to its original topic for its group only, once", () => {

@@ -17,6 +17,8 @@ export interface Outbox {
   markPublished(ids: number[], now: number): void;
   /** Number of rows not yet published. */
   pendingCount(): number;
+  /** Calls `listener` synchronously whenever rows are enqueued (even in a transaction that may still roll back); returns a function that stops it. */
+  onEnqueued(listener: () => void): () => void;
 }
 
 interface Row {
@@ -42,11 +44,16 @@ export function createOutbox(db: SqliteDatabase, tx: Transactions, runId: string
      RETURNING id, message_id, topic, key, headers, payload, created_at`,
   );
   const publish = db.prepare<[number, string, number]>("UPDATE outbox SET published_at = ? WHERE run_id = ? AND id = ?");
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
   const pending = db.prepare<[string], number>("SELECT COUNT(*) FROM outbox WHERE run_id = ? AND published_at IS NULL").pluck();
 
   return {
     enqueue(messages, now) {
       for (const m of messages) insert.run(runId, m.messageId, m.topic, m.key, JSON.stringify(m.headers), m.payload, now);
+      if (messages.length > 0) notify();
     },
     claimBatch(owner, limit, now, leaseMs = DEFAULT_LEASE_MS) {
       return claim
@@ -68,5 +75,9 @@ export function createOutbox(db: SqliteDatabase, tx: Transactions, runId: string
       });
     },
     pendingCount: () => pending.get(runId) ?? 0,
+    onEnqueued(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }

@@ -35,6 +35,8 @@ export interface RunStore {
   transaction<T>(fn: () => T): T;
   /** Runs `hook` once the current transaction commits (now if none is open). */
   afterCommit(hook: () => void): void;
+  /** Runs async work inside one transaction (see Transactions.batch). */
+  batch<T>(fn: () => Promise<T>): Promise<T>;
   causalChain(messageId: string): CausalChain | undefined;
   /** Latest clock time recorded by the run (events, trace), or undefined for a new run. */
   lastKnownTime(): number | undefined;
@@ -78,6 +80,7 @@ export function createRunStore(db: SqliteDatabase, runId: string): RunStore {
     alerts: createAlertStore(db, runId),
     transaction: tx.transaction,
     afterCommit: tx.afterCommit,
+    batch: tx.batch,
     causalChain: (messageId) => causalChain(trace, messageId),
     lastKnownTime() {
       const times = [events.lastRecordedAt(), trace.lastAt()].filter((t): t is number => t !== undefined);

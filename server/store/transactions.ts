@@ -9,6 +9,12 @@ export interface Transactions {
   transaction<T>(fn: () => T): T;
   /** Runs `hook` after the outermost transaction commits (now, if none is open); dropped on rollback. */
   afterCommit(hook: () => void): void;
+  /**
+   * Runs async `fn` inside ONE transaction, so many small units of work share a
+   * commit (fast-mode batching). Transactions started meanwhile on this
+   * connection become savepoints of it. On error everything is rolled back.
+   */
+  batch<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 const byDatabase = new WeakMap<SqliteDatabase, Transactions>();
@@ -26,6 +32,9 @@ export function transactionsOf(db: SqliteDatabase): Transactions {
 function createTransactions(db: SqliteDatabase): Transactions {
   // better-sqlite3 turns a nested call into a savepoint by itself.
   const run = db.transaction((fn: () => unknown) => fn()).immediate;
+  const begin = db.prepare("BEGIN IMMEDIATE");
+  const commit = db.prepare("COMMIT");
+  const rollback = db.prepare("ROLLBACK");
   let depth = 0;
   let pending: (() => void)[] = [];
 
@@ -41,11 +50,33 @@ function createTransactions(db: SqliteDatabase): Transactions {
     } finally {
       depth--;
     }
-    if (depth === 0 && pending.length > 0) {
-      const hooks = pending;
+    if (depth === 0) flush();
+    return result;
+  }
+
+  function flush(): void {
+    if (pending.length === 0) return;
+    const hooks = pending;
+    pending = [];
+    for (const hook of hooks) hook();
+  }
+
+  async function batch<T>(fn: () => Promise<T>): Promise<T> {
+    if (depth > 0 || db.inTransaction) return fn();
+    begin.run();
+    depth++;
+    let result: T;
+    try {
+      result = await fn();
+    } catch (error) {
+      depth--;
       pending = [];
-      for (const hook of hooks) hook();
+      if (db.inTransaction) rollback.run();
+      throw error;
     }
+    depth--;
+    commit.run();
+    flush();
     return result;
   }
 
@@ -54,5 +85,5 @@ function createTransactions(db: SqliteDatabase): Transactions {
     else if (pending[pending.length - 1] !== hook) pending.push(hook);
   }
 
-  return { transaction, afterCommit };
+  return { transaction, afterCommit, batch };
 }
