@@ -153,10 +153,15 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
       firstFailureAt,
       lastFailureAt: now,
     });
-    store.outbox.enqueue(
-      [{ messageId: message.messageId, topic: deadLetterTopic(originalTopic), key: delivery.key, headers: { ...headers, [HEADER.targetGroup]: handler.group }, payload: delivery.payload }],
-      now,
-    );
+    const provenance: Headers = {
+      ...headers,
+      [HEADER.targetGroup]: handler.group,
+      [HEADER.retryCount]: String(message.attempt - 1),
+      [HEADER.originalTopic]: originalTopic,
+      [HEADER.errors]: JSON.stringify(errors),
+      [HEADER.firstFailureAt]: String(firstFailureAt),
+    };
+    store.outbox.enqueue([{ messageId: message.messageId, topic: deadLetterTopic(originalTopic), key: delivery.key, headers: provenance, payload: delivery.payload }], now);
     ctx.trace("dead-lettered", {
       ...ids,
       fromNode: handler.node,

@@ -111,6 +111,9 @@ describe("engine: outbox, bus, retries and dead letters", () => {
       expect(letter!.lastFailureAt).toBe(letter!.errors[2]!.at);
       expect(letter!.lastFailureAt).toBeGreaterThan(0);
       expect(JSON.parse(letter!.payload)).toMatchObject({ type: DEPOSITED, data: { amount: 99 } });
+      const [published] = harness.store.topics.read(`_dlq.${DEPOSITED}`, 0, 10);
+      expect(published!.headers).toMatchObject({ "retry-count": "2", "target-group": "auditor", "original-topic": DEPOSITED, "first-failure-at": "0" });
+      expect(JSON.parse(published!.headers.errors!)).toHaveLength(3);
     });
 
     it("given dead letters, when one is redriven after the cause is fixed, then only its group handles it again; many redrive with a limit; discard", async () => {
