@@ -23,6 +23,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (.mjs/.js): Node's globals.
+    files: ["**/*.{mjs,js}"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  {
     files: ["server/flow/**/*.ts", "server/core/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {

@@ -17,18 +17,21 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 }
 
+function count(ok) {
+  if (ok) passed++;
+  else failed++;
+}
+
 function readJson(file) {
   try { return JSON.parse(readFileSync(file, "utf8")); } catch { return undefined; }
 }
 
 const steps = {
   typecheck() {
-    const ok = run("npx", ["--no-install", "tsc", "--noEmit"]) === 0;
-    ok ? passed++ : failed++;
+    count(run("npx", ["--no-install", "tsc", "--noEmit"]) === 0);
   },
   lint() {
-    const ok = run("npx", ["--no-install", "eslint", "."]) === 0;
-    ok ? passed++ : failed++;
+    count(run("npx", ["--no-install", "eslint", "."]) === 0);
   },
   unit() {
     const file = path.join(out, "vitest.json");
