@@ -4,6 +4,7 @@
 // the native sqlite3 package, which must build from source on this machine.
 
 import type { JsonObject } from "../../server/core/definitions";
+import type { ValueResult } from "../harness/types";
 import type { BenchEvent } from "../fixtures/bankEvents";
 
 type EmmettSqlite = typeof import("@event-driven-io/emmett-sqlite");
@@ -34,6 +35,33 @@ export async function emmettUnavailable(): Promise<string | undefined> {
   } catch (error) {
     return `@event-driven-io/emmett-sqlite 0.38.5 cannot load (its native sqlite3 must build from source): ${(error as Error).message}`;
   }
+}
+
+const BUSY_ATTEMPTS = 5;
+let busyRetries = 0;
+
+/**
+ * Runs an Emmett write, retrying when it fails with SQLITE_BUSY "cannot commit
+ * transaction - SQL statements in progress": emmett-sqlite 0.38.5 reads its
+ * INSERT … RETURNING with a single-row get and can send COMMIT before that
+ * statement is finalized, a race that shows under load. Its transaction is rolled
+ * back (the connection is closed after each operation), so retrying is safe; the
+ * time of failed attempts counts against Emmett, and emmettBusyRetries() reports them.
+ */
+export async function retryingBusy<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || attempt >= BUSY_ATTEMPTS) throw error;
+      busyRetries++;
+    }
+  }
+}
+
+/** The suite value reporting how many Emmett writes were retried (see retryingBusy). */
+export function emmettBusyRetries(): ValueResult[] {
+  return [{ id: "emmett-busy-retries", title: "emmett-sqlite writes retried after its SQLITE_BUSY commit race", unit: "retries", value: busyRetries }];
 }
 
 export function toEmmettEvents(events: readonly BenchEvent[]): { type: string; data: JsonObject; metadata: JsonObject }[] {

@@ -62,7 +62,7 @@ export async function measureComparison(
 ): Promise<ComparisonResult> {
   const rounds = comparison.rounds ?? ctx.rounds;
   const sampleMs = comparison.sampleMs ?? ctx.sampleMs;
-  const scale = comparison.scale ?? 1;
+  const scaleOf = (i: number) => present[i]!.scale ?? comparison.scale ?? 1;
   const { present, missing } = await available(comparison.contenders, ctx);
   const runners: Runner[] = [];
   try {
@@ -73,7 +73,7 @@ export async function measureComparison(
     const units: number[] = [];
     for (const [i, runner] of runners.entries()) {
       units.push(await calibrate(runner, sampleMs));
-      ctx.log(`${comparison.id}: ${present[i]!.label} does ${units[i]! * scale} ${comparison.unit} per sample`);
+      ctx.log(`${comparison.id}: ${present[i]!.label} does ${units[i]! * scaleOf(i)} ${comparison.unit} per sample`);
     }
     const rates: number[][] = runners.map(() => []);
     for (let round = 0; round < rounds; round++) {
@@ -82,7 +82,7 @@ export async function measureComparison(
       const order = roundOrder(runners.length, round);
       const elapsed = new Array<number>(runners.length).fill(0);
       for (const i of [...order, ...[...order].reverse()]) elapsed[i]! += await timed(runners[i]!, units[i]!);
-      for (const [i, ms] of elapsed.entries()) rates[i]!.push((2 * units[i]! * scale * 1000) / ms);
+      for (const [i, ms] of elapsed.entries()) rates[i]!.push((2 * units[i]! * scaleOf(i) * 1000) / ms);
     }
     const ratesOf = (key: string) => rates[present.findIndex((c) => c.key === key)]!;
     return {
@@ -93,7 +93,7 @@ export async function measureComparison(
       contenders: present.map((c, i) => ({
         key: c.key,
         label: c.label,
-        unitsPerSample: units[i]! * scale,
+        unitsPerSample: units[i]! * scaleOf(i),
         rates: rates[i]!,
         rate: spread(rates[i]!),
       })),

@@ -13,6 +13,8 @@ export interface Contender {
   key: string;
   /** What a reader sees, e.g. "bare better-sqlite3". */
   label: string;
+  /** Overrides the comparison's scale for this contender (its unit of work is a different amount of the displayed unit). */
+  scale?: number;
   /** undefined when the contender can run; otherwise why not (the comparison runs without it). */
   unavailable?(): string | undefined | Promise<string | undefined>;
   /** Prepares the contender (fresh database, loaded data...); not timed. */

@@ -3,7 +3,7 @@
 // Eventloom's store vs bare better-sqlite3 vs emmett-sqlite.
 
 import { openBareStore } from "../baselines/bareStore";
-import { emmettUnavailable, loadEmmett, PEER_ROUNDS, toEmmettEvents } from "../baselines/emmettStore";
+import { emmettBusyRetries, emmettUnavailable, loadEmmett, PEER_ROUNDS, retryingBusy, toEmmettEvents } from "../baselines/emmettStore";
 import { createEventSource } from "../fixtures/bankEvents";
 import { BENCH_RUN, openEventloomStore } from "../fixtures/eventloomStore";
 import type { Comparison, Contender, RatioTarget, Suite } from "../harness/types";
@@ -41,7 +41,8 @@ function eventloom(size: number): Contender {
   };
 }
 
-function bare(size: number): Contender {
+/** Bare better-sqlite3 appending `size` events per transaction (also the command suite's yardstick). */
+export function bare(size: number): Contender {
   return {
     key: "bare",
     label: "bare better-sqlite3",
@@ -79,9 +80,9 @@ function emmett(size: number): Contender {
         async run(units) {
           for (let u = 0; u < units; u++, tx++) {
             const stream = tx % STREAMS;
-            const result = await store.appendToStream(streamOf(tx), toEmmettEvents(source.batch(size)), {
-              expectedStreamVersion: versions[stream]!,
-            });
+            const events = toEmmettEvents(source.batch(size));
+            const expectedStreamVersion = versions[stream]!;
+            const result = await retryingBusy(() => store.appendToStream(streamOf(tx), events, { expectedStreamVersion }));
             versions[stream] = result.nextExpectedStreamVersion;
           }
         },
@@ -98,6 +99,7 @@ export const appendSuite: Suite = {
     { kind: "ratio", comparison: `append-${size}-peer`, of: "eventloom", vs: "emmett", basis: "rate", atLeast: 1, source: "issue #9: ahead of emmett-sqlite" },
   ]),
   prerequisite: () => undefined,
+  values: emmettBusyRetries,
   comparisons: () =>
     BATCHES.flatMap(({ size }): Comparison[] => {
       const title = `${size} event${size === 1 ? "" : "s"} per transaction`;

@@ -3,7 +3,7 @@
 // vs bare better-sqlite3 vs emmett-sqlite's readMessagesBatch.
 
 import { openBareStore } from "../baselines/bareStore";
-import { emmettUnavailable, loadEmmett, PEER_ROUNDS, openEmmettReader, toEmmettEvents } from "../baselines/emmettStore";
+import { emmettBusyRetries, emmettUnavailable, loadEmmett, openEmmettReader, PEER_ROUNDS, retryingBusy, toEmmettEvents } from "../baselines/emmettStore";
 import { createEventSource } from "../fixtures/bankEvents";
 import { BENCH_RUN, openEventloomStore } from "../fixtures/eventloomStore";
 import type { Contender, Suite } from "../harness/types";
@@ -77,7 +77,8 @@ const emmett: Contender = {
     const store = getSQLiteEventStore({ fileName: file });
     const source = createEventSource("e");
     for (let s = 0; s < STREAMS; s++) {
-      await store.appendToStream(`account-${s}`, toEmmettEvents(source.batch(EVENTS_PER_STREAM)), { expectedStreamVersion: 0n });
+      const events = toEmmettEvents(source.batch(EVENTS_PER_STREAM));
+      await retryingBusy(() => store.appendToStream(`account-${s}`, events, { expectedStreamVersion: 0n }));
     }
     const reader = await openEmmettReader(file);
     const readAll = async () => {
@@ -105,6 +106,7 @@ export const readAllSuite: Suite = {
     { kind: "ratio", comparison: "read-all-peer", of: "eventloom", vs: "emmett", basis: "rate", atLeast: 1, source: "issue #9: ahead of emmett-sqlite" },
   ],
   prerequisite: () => undefined,
+  values: emmettBusyRetries,
   comparisons: () => [
     {
       id: "read-all",

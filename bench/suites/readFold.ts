@@ -3,7 +3,7 @@
 // vs emmett-sqlite's aggregateStream.
 
 import { openBareStore } from "../baselines/bareStore";
-import { emmettUnavailable, loadEmmett, PEER_ROUNDS, toEmmettEvents } from "../baselines/emmettStore";
+import { emmettBusyRetries, emmettUnavailable, loadEmmett, PEER_ROUNDS, retryingBusy, toEmmettEvents } from "../baselines/emmettStore";
 import { createEventSource, EMPTY_BALANCE, foldBalance, type Balance } from "../fixtures/bankEvents";
 import { BENCH_RUN, openEventloomStore } from "../fixtures/eventloomStore";
 import type { Contender, Suite } from "../harness/types";
@@ -36,7 +36,8 @@ const eventloom: Contender = {
   },
 };
 
-const bare: Contender = {
+/** Bare better-sqlite3 reading and folding the stream (also the projection-rebuild suite's yardstick). */
+export const bare: Contender = {
   key: "bare",
   label: "bare better-sqlite3",
   open(ctx) {
@@ -63,7 +64,8 @@ const emmett: Contender = {
     const store = getSQLiteEventStore({ fileName: ctx.newFile("emmett.db") });
     const source = createEventSource("e");
     for (let version = 0; version < STREAM_EVENTS; version += LOAD_BATCH) {
-      await store.appendToStream(STREAM, toEmmettEvents(source.batch(LOAD_BATCH)), { expectedStreamVersion: BigInt(version) });
+      const events = toEmmettEvents(source.batch(LOAD_BATCH));
+      await retryingBusy(() => store.appendToStream(STREAM, events, { expectedStreamVersion: BigInt(version) }));
     }
     const fold = async () =>
       (
@@ -89,6 +91,7 @@ export const readFoldSuite: Suite = {
     { kind: "ratio", comparison: "read-fold-peer", of: "eventloom", vs: "emmett", basis: "rate", atLeast: 1, source: "issue #9: ahead of emmett-sqlite" },
   ],
   prerequisite: () => undefined,
+  values: emmettBusyRetries,
   comparisons: () => [
     { id: "read-fold", title: "fold a 100,000-event stream", unit: "events", scale: STREAM_EVENTS, contenders: [eventloom, bare] },
     {

@@ -4,8 +4,10 @@
 import type { Suite } from "../harness/types";
 import { appendSuite } from "./append";
 import { canvasSuite } from "./canvas";
+import { commandSuite } from "./command";
 import { kafkaRelaySuite } from "./kafkaRelay";
 import { liveRunSuite } from "./liveRun";
+import { projectionRebuildSuite } from "./projectionRebuild";
 import { readAllSuite } from "./readAll";
 import { readFoldSuite } from "./readFold";
 import { studioMemorySuite } from "./studioMemory";
@@ -15,6 +17,8 @@ export const SUITES: readonly Suite[] = [
   appendSuite,
   readFoldSuite,
   readAllSuite,
+  commandSuite,
+  projectionRebuildSuite,
   timeTravelSuite,
   kafkaRelaySuite,
   canvasSuite,
