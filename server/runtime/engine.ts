@@ -11,7 +11,7 @@ import { indexSystem, type SystemIndex } from "../core/systemIndex";
 import type { DeadLetter, ReadAllOptions, ReadStreamOptions, RunStore } from "../store";
 import { createCommandHandler, type DispatchMetadata, type DispatchResult, type LoadedAggregate } from "./commands";
 import { commandProcessorHandler, consumerHandler, reactionHandler } from "./handlers";
-import { createGroupRunner } from "./groupRunner";
+import { createGroupRunner, type GroupHandler } from "./groupRunner";
 import { createInProcessBus } from "./inProcessBus";
 import { createProjectionRunner, type ProjectionRunner } from "./projections";
 import { createRelay } from "./relay";
@@ -32,6 +32,12 @@ export interface EngineOptions {
   transport?: Transport;
   /** Live mode: called when background work fails unexpectedly (the scheduler stops). */
   onError?: (error: unknown) => void;
+  /**
+   * A worker process (Kafka mode): runs only these consumer groups, and neither the
+   * relay nor the projections, which stay with the process that owns the run.
+   * Default: everything. Naming a group the definition lacks is an UnknownNameError.
+   */
+  onlyGroups?: readonly string[];
 }
 
 /** A command, or an admin request, names something the definition does not have. */
@@ -86,16 +92,23 @@ export function createEngine(options: EngineOptions): Engine {
   const commands = createCommandHandler(ctx);
 
   const projections = new Map<string, ProjectionRunner>(definition.projections.map((p) => [p.name, createProjectionRunner(ctx, p)]));
-  const group = (handler: Parameters<typeof createGroupRunner>[2]) => createGroupRunner(ctx, transport, handler);
-  const workers: Worker[] = [
-    createRelay(ctx, transport, definition.outbox),
-    ...projections.values(),
-    group(commandProcessorHandler(commands)),
-    ...definition.services.map((s) => group(serviceHandler(ctx, s))),
-    ...definition.sagas.map((s) => group(sagaHandler(ctx, s))),
-    ...definition.reactions.map((r) => group(reactionHandler(ctx, r))),
-    ...definition.consumers.map((c) => group(consumerHandler(ctx, c))),
+  const handlers: GroupHandler[] = [
+    commandProcessorHandler(commands),
+    ...definition.services.map((s) => serviceHandler(ctx, s)),
+    ...definition.sagas.map((s) => sagaHandler(ctx, s)),
+    ...definition.reactions.map((r) => reactionHandler(ctx, r)),
+    ...definition.consumers.map((c) => consumerHandler(ctx, c)),
   ];
+  const only = options.onlyGroups;
+  const unknownGroups = only?.filter((name) => !handlers.some((handler) => handler.group === name)) ?? [];
+  if (unknownGroups.length > 0) {
+    const names = handlers.map((handler) => handler.group).join(", ");
+    throw new UnknownNameError(`There is no consumer group named ${unknownGroups.map((name) => `"${name}"`).join(", ")}; this system's groups are: ${names}.`);
+  }
+  const group = (handler: GroupHandler) => createGroupRunner(ctx, transport, handler);
+  const workers: Worker[] = only
+    ? handlers.filter((handler) => only.includes(handler.group)).map(group)
+    : [createRelay(ctx, transport, definition.outbox), ...projections.values(), ...handlers.map(group)];
   const scheduler: Scheduler = createScheduler(clock, workers, { onError: options.onError, batch: store.batch });
 
   function projection(name: string): ProjectionRunner {

@@ -11,12 +11,15 @@ import type { Transport } from "./transport";
 /** Claims by this owner survive a restart of the same engine, so it reclaims them at once. */
 export const RELAY_OWNER = "relay";
 const LEASE_MS = 30_000;
+/** Worker processes (Kafka mode) enqueue rows this process hears nothing of: look at the store again after this long (clock ms). */
+const RECHECK_MS = 50;
 
 export function createRelay(ctx: RunContext, transport: Transport, settings: OutboxSettings, owner = RELAY_OWNER): Worker {
   let lastRunAt = Number.NEGATIVE_INFINITY;
   let blockedUntil = Number.NEGATIVE_INFINITY;
   /** Whether rows are pending, known until the next enqueue; undefined = ask the store. */
   let pending: boolean | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   const stopListening = ctx.store.outbox.onEnqueued(() => {
     pending = undefined;
     blockedUntil = Number.NEGATIVE_INFINITY;
@@ -24,9 +27,14 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
   return {
     name: "relay",
     async nextDue() {
-      pending ??= ctx.store.outbox.pendingCount() > 0;
+      const now = ctx.clock.now();
+      if (pending === false && now - checkedAt >= RECHECK_MS) pending = undefined;
+      if (pending === undefined) {
+        pending = ctx.store.outbox.pendingCount() > 0;
+        checkedAt = now;
+      }
       if (!pending) return undefined;
-      return Math.max(ctx.clock.now(), lastRunAt + settings.pollIntervalMs, blockedUntil);
+      return Math.max(now, lastRunAt + settings.pollIntervalMs, blockedUntil);
     },
     async runOnce() {
       const now = ctx.clock.now();
