@@ -152,7 +152,7 @@ export function flowToGraph(flow: Flow): FlowGraph {
         const id = replyNodeId(operation.id, outcome);
         addNode("event", id, { type, owner: `${service.name}.${operation.name}`, origin: "reply", payload: [], evolve: 0, upcastFrom: [] }, service.id, false);
         if (!eventNodes.has(type)) eventNodes.set(type, id);
-        addEdge(service.id, id, "event", { rel: "replies", serviceId: service.id, operationId: operation.id, outcome }, outcome === "success" ? operation.name : `${operation.name} fails`);
+        addEdge(service.id, id, "event", { rel: "replies", serviceId: service.id, operationId: operation.id, outcome });
       }
     }
   }

@@ -3,7 +3,7 @@
 // Offers a full automatic layout (dagre, left to right), the placement of new elements beside a
 // neighbour, and the positions of every node. Pure: returns new documents, never changes its input.
 import { Graph, layout as dagreLayout } from "@dagrejs/dagre";
-import { flowToGraph, type FlowGraph, type GraphNode, type NodeKind } from "./graph";
+import { flowToGraph, type EdgeRelation, type FlowGraph, type GraphNode, type NodeKind } from "./graph";
 import type { Flow, Position } from "./schema";
 
 export interface Size {
@@ -32,6 +32,13 @@ const GAP_Y = 24;
 const ATTACH_GAP = 48;
 
 type Layout = Flow["layout"];
+
+/**
+ * Edges that send a command or call back upstream (sagas, reactions and consumers sending, compensations).
+ * Left out of the ranking, so the flow reads left to right (command → aggregate → event → reactions) and
+ * stays compact instead of stringing every send into one long row.
+ */
+const FEEDBACK: ReadonlySet<EdgeRelation["rel"]> = new Set(["calls", "sends", "compensates"]);
 
 /** A derived node and its offset from the element it rides with. */
 interface Rider {
@@ -103,6 +110,7 @@ export function autoLayout(graph: FlowGraph): Layout {
   g.setDefaultEdgeLabel(() => ({}));
   for (const [id, box] of boxes) g.setNode(id, { width: box.width, height: box.height });
   for (const edge of graph.edges) {
+    if (FEEDBACK.has(edge.relation.rel)) continue;
     const source = anchorOf.get(edge.source) ?? edge.source;
     const target = anchorOf.get(edge.target) ?? edge.target;
     if (source !== target && boxes.has(source) && boxes.has(target)) g.setEdge(source, target);
@@ -124,7 +132,7 @@ export function layoutFlow(flow: Flow): Flow {
 /**
  * The flow with a position for every element and none for anything else. An element without one goes
  * beside a placed neighbour (right of what feeds it, left of what it feeds), else below the rest; a flow
- * with no positions at all is laid out in full. Returns the same object when nothing changes.
+ * with most elements unplaced is laid out in full. Returns the same object when nothing changes.
  */
 export function completeLayout(flow: Flow, graph: FlowGraph = flowToGraph(flow)): Flow {
   const elements = graph.nodes.filter((n) => !isDerived(n));
@@ -132,7 +140,8 @@ export function completeLayout(flow: Flow, graph: FlowGraph = flowToGraph(flow))
   const stale = Object.keys(flow.layout).some((id) => !live.has(id));
   const missing = elements.filter((n) => n.position === null);
   if (!stale && missing.length === 0) return flow;
-  if (missing.length === elements.length) return { ...flow, layout: autoLayout(graph) };
+  // Mostly unplaced (an import, or a hand-written layout of only the top-level elements): lay out in full.
+  if (missing.length > elements.length / 2) return { ...flow, layout: autoLayout(graph) };
 
   const { anchorOf, ridersOf } = riders(graph);
   const boxes = footprints(graph, ridersOf);

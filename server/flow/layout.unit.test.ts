@@ -57,6 +57,11 @@ describe("completeLayout", () => {
     expect(flow.layout).toEqual(layoutFlow(sampleFlow()).layout);
   });
 
+  it("given positions for only a few top-level elements, then the hand layout gives way to a full one", () => {
+    const flow = completeLayout({ ...sampleFlow(), layout: { order: { x: 0, y: 0 }, payment: { x: 500, y: 0 } } });
+    expect(flow.layout).toEqual(layoutFlow(sampleFlow()).layout);
+  });
+
   it("given a fully placed flow, then the same object comes back", () => {
     const flow = layoutFlow(sampleFlow());
     expect(completeLayout(flow)).toBe(flow);

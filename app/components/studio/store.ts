@@ -45,6 +45,8 @@ export type Recipe = (draft: Flow) => Refusal | void;
 export interface StudioState {
   readonly flowId: string;
   readonly readOnly: boolean;
+  /** Fresh element ids. */
+  readonly newId: NewId;
   flow: Flow;
   graph: FlowGraph;
   nodes: AppNode[];
@@ -138,6 +140,7 @@ export function createStudioStore({ flowId, flow: initial, readOnly, newId }: St
     return {
       flowId,
       readOnly,
+      newId,
       ...first,
       history: emptyHistory,
       clipboard: null,

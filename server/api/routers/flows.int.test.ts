@@ -92,3 +92,25 @@ describe("flows router", () => {
     expect(list.find((f) => f.name === "Race")?.thumbnail).toBeNull();
   });
 });
+
+describe("flows router: files", () => {
+  it("given an exported flow, when imported, then a new flow of the user's holds the same document, laid out", async () => {
+    const file = await api.flows.export({ id: "demo-shop" });
+    expect(file.fileName).toBe("shop.eventloom.json");
+
+    const { id, problems } = await api.flows.import({ content: file.content });
+
+    const imported = await api.flows.get({ id });
+    expect(problems).toBe(0);
+    expect(imported).toMatchObject({ name: "Shop", isDemo: false });
+    const { layout, ...rest } = imported.document as ReturnType<typeof sampleFlow>;
+    const { layout: _, ...original } = sampleFlow();
+    expect(rest).toEqual(original);
+    expect(Object.keys(layout)).toContain("order");
+  });
+
+  it("given a file that is not a flow, when imported, then it is refused with the problems", async () => {
+    await expect(api.flows.import({ content: "{\"schemaVersion\": 1}" })).rejects.toThrow(/cannot be imported: name/);
+    await expect(api.flows.import({ content: "not json" })).rejects.toThrow(/not JSON/);
+  });
+});

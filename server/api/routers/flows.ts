@@ -3,6 +3,7 @@
 // concurrency on `version`; demos are read-only: users copy them.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { exportFlow, importFlow, MAX_IMPORT_BYTES } from "../../flow/exchange";
 import { flowThumbnail } from "../../flow/graphThumbnail";
 import { completeLayout } from "../../flow/layout";
 import { FLOW_SCHEMA_VERSION, FlowSchema, type Flow } from "../../flow/schema";
@@ -117,4 +118,27 @@ export const flowsRouter = router({
       const name = input.name ?? `Copy of ${row.name}`.slice(0, 120);
       return insertFlow(ctx, completeLayout({ ...flow, name }));
     }),
+
+  /** A new flow of the user's from an exported file; laid out when it has no positions. */
+  import: publicProcedure
+    .input(z.object({ content: z.string().max(MAX_IMPORT_BYTES + 1) }))
+    .mutation(async ({ ctx, input }) => {
+      const result = importFlow(input.content);
+      if (!result.ok) {
+        const listed = result.problems.slice(0, 5).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("; ");
+        const more = result.problems.length > 5 ? ` (and ${result.problems.length - 5} more)` : "";
+        throw new TRPCError({ code: "BAD_REQUEST", message: `This file cannot be imported: ${listed}${more}.` });
+      }
+      const { id } = await insertFlow(ctx, completeLayout(result.flow));
+      return { id, problems: result.problems.length };
+    }),
+
+  /** The flow as a JSON file that import reads back. */
+  export: publicProcedure.input(z.object({ id: flowId })).query(async ({ ctx, input }) => {
+    const row = await findFlow(ctx, input.id);
+    const flow = parsed(row.document);
+    if (!flow) throw new TRPCError({ code: "BAD_REQUEST", message: `"${row.name}" has problems that stop it from being exported; fix the ones in the problems list first.` });
+    const slug = row.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "flow";
+    return { fileName: `${slug}.eventloom.json`, content: exportFlow(flow) };
+  }),
 });
