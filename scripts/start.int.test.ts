@@ -47,6 +47,12 @@ describe("starting the studio with bad settings", () => {
     expect(r.lines).toEqual([`eventloom: port ${busyPort} on 127.0.0.1 is already in use; stop the program using it or set PORT to a free port.`]);
   });
 
+  it("Given a HOST other machines can reach and no EVENTLOOM_TOKEN, it refuses to start and names the variable", () => {
+    const r = start({ DATABASE_URL: `file:${path.join(dir, "ok.db")}`, HOST: "0.0.0.0", EVENTLOOM_TOKEN: "" });
+    expect(r.status).toBe(1);
+    expect(r.lines).toEqual([expect.stringMatching(/^eventloom: HOST is 0\.0\.0\.0, which other machines can reach, so the studio needs an access token: set EVENTLOOM_TOKEN/)]);
+  });
+
   it("Given a malformed PORT, it names the variable", () => {
     const r = start({ PORT: "eighty" });
     expect(r.status).toBe(1);

@@ -1,10 +1,14 @@
 // Starts the studio: validate the environment, migrate and seed the SQLite file,
-// then serve Next on HOST:PORT (127.0.0.1:3000 by default). Every failure a user can
-// cause ends with one clear sentence and a non-zero exit, never a stack trace.
+// then serve Next on HOST:PORT (127.0.0.1:3000 by default) behind the request gate
+// (host names, cross-site requests, the access token when bound beyond loopback).
+// Every failure a user can cause ends with one clear sentence and a non-zero exit.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { EnvError, readEnv } from "../server/env";
+import { createGate } from "../server/api/security/gate";
+import { logFailure } from "../server/api/security/logFailure";
+import { gatedListener } from "../server/api/security/nodeGate";
+import { assertServable, EnvError, readEnv } from "../server/env";
 import { DatabaseSetupError } from "../server/db/migrate";
 import { prisma } from "../server/db/prisma";
 import { setupDatabase } from "../server/db/setup";
@@ -29,6 +33,7 @@ function listen(server: http.Server, host: string, port: number): Promise<void> 
 async function main() {
   const dev = process.argv.includes("--dev");
   const env = readEnv();
+  assertServable(env);
   const setup = await setupDatabase(env.databaseFile, prisma());
   if (setup.applied.length > 0) console.log(`eventloom: applied ${setup.applied.length} migration(s) to ${env.databaseFile}`);
   if (setup.inserted + setup.updated > 0) console.log(`eventloom: seeded ${setup.inserted} demo(s), refreshed ${setup.updated}`);
@@ -37,12 +42,13 @@ async function main() {
   const ready = app.prepare();
   const handle = app.getRequestHandler();
   // Bind first, so a busy port is reported at once; requests wait until Next is ready.
-  const server = http.createServer((req, res) => {
+  const gate = createGate({ host: env.HOST, token: env.accessToken });
+  const server = http.createServer(gatedListener(gate, (req, res) => {
     ready.then(() => handle(req, res)).catch((e: unknown) => {
-      console.error("eventloom: request failed:", e instanceof Error ? e.message : e);
+      logFailure(`${req.method ?? "?"} ${(req.url ?? "/").split("?")[0]}`, e);
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
-  });
+  }));
   try {
     await listen(server, env.HOST, env.PORT);
   } catch (e) {
@@ -53,7 +59,8 @@ async function main() {
     throw e;
   }
   await ready;
-  console.log(`eventloom: studio ready at http://${env.HOST}:${env.PORT} (database ${env.databaseFile})`);
+  const access = env.accessToken ? "; open it once with ?token=<EVENTLOOM_TOKEN>" : "";
+  console.log(`eventloom: studio ready at http://${env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST}:${env.PORT} (database ${env.databaseFile}${access})`);
 
   const shutdown = () => server.close(() => process.exit(0));
   process.once("SIGINT", shutdown);

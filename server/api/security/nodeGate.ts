@@ -1,0 +1,33 @@
+// Puts the request gate in front of a Node request listener (the studio's Next handler):
+// security headers on every response; refused requests answered here, never reaching Next.
+// A body left unread by an early answer (a refusal, a 413) is drained, up to a bound, so the
+// client reads the answer instead of a reset connection.
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { SECURITY_HEADERS, type GateDecision, type GateRequest } from "./gate";
+
+const DRAIN_BYTES = 64 * 1024 * 1024;
+
+function drainAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  res.once("finish", () => {
+    if (req.complete) return;
+    let left = DRAIN_BYTES;
+    req.on("data", (chunk: Buffer) => {
+      left -= chunk.length;
+      if (left < 0) req.destroy();
+    });
+  });
+}
+
+export function gatedListener(gate: (request: GateRequest) => GateDecision, listener: RequestListener): RequestListener {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    drainAfterAnswer(req, res);
+    const decision = gate({ method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers });
+    if (decision.kind === "pass") {
+      listener(req, res);
+      return;
+    }
+    res.writeHead(decision.status, { ...decision.headers, "Cache-Control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : decision.body);
+  };
+}
