@@ -55,16 +55,20 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
   function rejected(command: Command, metadata: MessageMetadata, message: string): DispatchResult {
     store.transaction(() => {
       store.processed.add(COMMANDS_GROUP, metadata.messageId, ctx.clock.now());
-      ctx.trace("command-rejected", { ...traceIds(metadata), toNode: command.aggregate, summary: `${command.type} rejected: ${message}`, detail: { command: command as unknown as JsonObject } });
-      if (metadata.replyTo) {
-        const replyMetadata: MessageMetadata = {
-          messageId: ctx.ids.derive("rej", metadata.messageId),
-          correlationId: metadata.correlationId,
-          causationId: metadata.messageId,
-          replyTo: metadata.replyTo,
-        };
-        store.outbox.enqueue([rejectionMessage(command, message, replyMetadata)], ctx.clock.now());
-      }
+      const replyMetadata: MessageMetadata | undefined = metadata.replyTo && {
+        messageId: ctx.ids.derive("rej", metadata.messageId),
+        correlationId: metadata.correlationId,
+        causationId: metadata.messageId,
+        replyTo: metadata.replyTo,
+      };
+      // replyMessageId: the rejection sent back through the outbox, so the trace shows it pending there.
+      ctx.trace("command-rejected", {
+        ...traceIds(metadata),
+        toNode: command.aggregate,
+        summary: `${command.type} rejected: ${message}`,
+        detail: { command: command as unknown as JsonObject, ...(replyMetadata ? { replyMessageId: replyMetadata.messageId } : {}) },
+      });
+      if (replyMetadata) store.outbox.enqueue([rejectionMessage(command, message, replyMetadata)], ctx.clock.now());
     });
     return { status: "rejected", commandId: metadata.messageId, message };
   }
