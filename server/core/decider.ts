@@ -6,6 +6,9 @@ import type { AggregateDefinition, Command, DecideContext, JsonObject, NewEvent 
 import { isRejection } from "./definitions";
 import type { Upcasters } from "./upcasting";
 
+/** Events one command may append: a decision beyond it is a runaway snippet, refused with a sentence. */
+export const MAX_EVENTS_PER_COMMAND = 100;
+
 export type Decision = { kind: "accepted"; events: NewEvent[]; state: JsonObject } | { kind: "rejected"; message: string };
 
 export function streamIdOf(aggregate: AggregateDefinition, aggregateId: string): string {
@@ -32,6 +35,9 @@ export async function decide(aggregate: AggregateDefinition, state: JsonObject, 
     return { kind: "rejected", message: `${aggregate.name} could not decide ${command.type}: ${messageOf(error)}` };
   }
   if (isRejection(outcome)) return { kind: "rejected", message: outcome.message };
+  if (outcome.length > MAX_EVENTS_PER_COMMAND) {
+    return { kind: "rejected", message: `${aggregate.name} decided ${outcome.length} events for ${command.type}; a command may append at most ${MAX_EVENTS_PER_COMMAND}.` };
+  }
   let next = state;
   for (const event of outcome) next = aggregate.evolve(next, event);
   return { kind: "accepted", events: outcome, state: next };

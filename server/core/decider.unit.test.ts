@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, evolveAll, snapshotDue, streamIdOf } from "./decider";
+import { decide, evolveAll, MAX_EVENTS_PER_COMMAND, snapshotDue, streamIdOf } from "./decider";
 import type { DecideContext, NewEvent } from "./definitions";
 import { accountAggregate, ACCOUNT_OPENED, DEPOSITED, deposit, open, withdraw } from "./testing/bank";
 import { createUpcasters } from "./upcasting";
@@ -48,5 +48,15 @@ describe("decider (bank account)", () => {
     expect(snapshotDue(every5, 4, 5)).toBe(true);
     expect(snapshotDue(every5, 4, 11)).toBe(true);
     expect(snapshotDue(account, 4, 5)).toBe(false);
+  });
+
+  it("given a decision of more events than a command may append, when decided, then it is refused with the limit", async () => {
+    const flood = { ...account, decide: () => Array.from({ length: MAX_EVENTS_PER_COMMAND + 1 }, () => ({ type: DEPOSITED, data: { amount: 1 } })) };
+    expect(await decide(flood, account.initialState, deposit("a1", 1), ctx)).toEqual({
+      kind: "rejected",
+      message: `Account decided ${MAX_EVENTS_PER_COMMAND + 1} events for Deposit; a command may append at most ${MAX_EVENTS_PER_COMMAND}.`,
+    });
+    const exactly = { ...account, decide: () => Array.from({ length: MAX_EVENTS_PER_COMMAND }, () => ({ type: DEPOSITED, data: { amount: 1 } })) };
+    expect(await decide(exactly, { ...account.initialState, open: true }, deposit("a1", 1), ctx)).toMatchObject({ kind: "accepted" });
   });
 });

@@ -8,6 +8,8 @@ import { Saga } from "./saga";
 import { Service } from "./service";
 
 export const FLOW_SCHEMA_VERSION = 1;
+/** Elements a flow may hold (aggregates, their commands and events, and every other kind): a canvas, not a whole company. */
+export const MAX_FLOW_ELEMENTS = 500;
 
 export const Position = z.strictObject({ x: z.number(), y: z.number() });
 
@@ -26,7 +28,17 @@ export const FlowSchema = z.strictObject({
   outboxes: z.array(Outbox).default([]),
   /** Canvas positions by element id. */
   layout: z.record(ElementId, Position).default({}),
+}).superRefine((flow, ctx) => {
+  const count = countElements(flow);
+  if (count > MAX_FLOW_ELEMENTS) {
+    ctx.addIssue({ code: "custom", path: [], message: `the flow has ${count} elements; the limit is ${MAX_FLOW_ELEMENTS} (aggregates, commands, events, upcasters, projections, services, sagas, consumers and outboxes count)` });
+  }
 });
+
+function countElements(flow: { aggregates: { commands: unknown[]; events: unknown[] }[]; upcasters: unknown[]; projections: unknown[]; services: unknown[]; sagas: unknown[]; consumers: unknown[]; outboxes: unknown[] }): number {
+  const inAggregates = flow.aggregates.reduce((sum, aggregate) => sum + 1 + aggregate.commands.length + aggregate.events.length, 0);
+  return inAggregates + flow.upcasters.length + flow.projections.length + flow.services.length + flow.sagas.length + flow.consumers.length + flow.outboxes.length;
+}
 
 export type Flow = z.output<typeof FlowSchema>;
 export type FlowInput = z.input<typeof FlowSchema>;
