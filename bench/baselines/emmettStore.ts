@@ -72,6 +72,40 @@ export function toEmmettEvents(events: readonly BenchEvent[]): { type: string; d
   }));
 }
 
+/**
+ * Fills an Emmett store for a read suite (untimed): its own appendToStream on one
+ * connection with synchronous OFF, streams in the given order, each batch one
+ * append. On a failed append the connection is replaced (a commit that lost the
+ * race can leave its transaction open) and the batch is appended again.
+ */
+export async function loadEmmettStreams(file: string, batches: Iterable<{ streamName: string; events: BenchEvent[] }>): Promise<void> {
+  const emmett = await loadEmmett();
+  const open = async () => {
+    const connection = emmett.sqliteConnection({ fileName: file });
+    await emmett.createEventStoreSchema(connection);
+    await connection.command("PRAGMA synchronous = OFF");
+    return connection;
+  };
+  let connection = await open();
+  try {
+    for (const { streamName, events } of batches) {
+      const messages = toEmmettEvents(events);
+      const streamType = streamName.split("-")[0]!;
+      await retryingBusy(async () => {
+        try {
+          await emmett.appendToStream(connection, streamName, streamType, messages);
+        } catch (error) {
+          connection.close();
+          connection = await open();
+          throw error;
+        }
+      });
+    }
+  } finally {
+    connection.close();
+  }
+}
+
 export interface EmmettReader {
   /** One page after global position `after`, as Emmett's own parsed messages: how many, and the last position. */
   readPage(after: number, limit: number): Promise<{ count: number; last: number }>;

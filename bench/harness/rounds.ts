@@ -67,8 +67,9 @@ export async function measureComparison(
   const runners: Runner[] = [];
   try {
     for (const contender of present) {
-      ctx.log(`${comparison.id}: opening ${contender.label}`);
+      const start = performance.now();
       runners.push(await contender.open(ctx));
+      ctx.log(`${comparison.id}: opened ${contender.label} in ${((performance.now() - start) / 1000).toFixed(1)} s`);
     }
     const units: number[] = [];
     for (const [i, runner] of runners.entries()) {

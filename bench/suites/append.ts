@@ -17,6 +17,12 @@ const BATCHES = [
 ] as const;
 
 const streamOf = (tx: number) => `account-${tx % STREAMS}`;
+/**
+ * Large transactions fill SQLite's 1,000-page WAL in a few dozen commits, and the
+ * checkpoint that follows (with its fsyncs) lands in one sample or another:
+ * longer samples for them, so most samples carry their share.
+ */
+const sampleMsFor = (size: number) => (size >= 100 ? 300 : undefined);
 
 function eventloom(size: number): Contender {
   return {
@@ -104,13 +110,14 @@ export const appendSuite: Suite = {
     BATCHES.flatMap(({ size }): Comparison[] => {
       const title = `${size} event${size === 1 ? "" : "s"} per transaction`;
       return [
-        { id: `append-${size}`, title, unit: "events", scale: size, contenders: [eventloom(size), bare(size)] },
+        { id: `append-${size}`, title, unit: "events", scale: size, sampleMs: sampleMsFor(size), contenders: [eventloom(size), bare(size)] },
         {
           id: `append-${size}-peer`,
           title: `${title}, with the peer`,
           unit: "events",
           scale: size,
           rounds: PEER_ROUNDS,
+          sampleMs: sampleMsFor(size),
           contenders: [eventloom(size), emmett(size), bare(size)],
           extraRatios: [{ of: "emmett", vs: "bare", basis: "rate" }],
         },

@@ -3,7 +3,7 @@
 // vs emmett-sqlite's aggregateStream.
 
 import { openBareStore } from "../baselines/bareStore";
-import { emmettBusyRetries, emmettUnavailable, loadEmmett, PEER_ROUNDS, retryingBusy, toEmmettEvents } from "../baselines/emmettStore";
+import { emmettBusyRetries, emmettUnavailable, loadEmmett, loadEmmettStreams, PEER_ROUNDS } from "../baselines/emmettStore";
 import { createEventSource, EMPTY_BALANCE, foldBalance, type Balance } from "../fixtures/bankEvents";
 import { BENCH_RUN, openEventloomStore } from "../fixtures/eventloomStore";
 import type { Contender, Suite } from "../harness/types";
@@ -60,13 +60,14 @@ const emmett: Contender = {
   label: "emmett-sqlite 0.38.5 (aggregateStream)",
   unavailable: emmettUnavailable,
   async open(ctx) {
-    const { getSQLiteEventStore } = await loadEmmett();
-    const store = getSQLiteEventStore({ fileName: ctx.newFile("emmett.db") });
+    const file = ctx.newFile("emmett.db");
     const source = createEventSource("e");
-    for (let version = 0; version < STREAM_EVENTS; version += LOAD_BATCH) {
-      const events = toEmmettEvents(source.batch(LOAD_BATCH));
-      await retryingBusy(() => store.appendToStream(STREAM, events, { expectedStreamVersion: BigInt(version) }));
-    }
+    await loadEmmettStreams(
+      file,
+      Array.from({ length: STREAM_EVENTS / LOAD_BATCH }, () => ({ streamName: STREAM, events: source.batch(LOAD_BATCH) })),
+    );
+    const { getSQLiteEventStore } = await loadEmmett();
+    const store = getSQLiteEventStore({ fileName: file });
     const fold = async () =>
       (
         await store.aggregateStream(STREAM, {
