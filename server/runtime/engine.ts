@@ -6,6 +6,7 @@
 
 import { fastClock, type RuntimeClock } from "../core/clock";
 import type { Command, RecordedEvent, SystemDefinition } from "../core/definitions";
+import { retryTopic } from "../core/messageHeaders";
 import { ids, randomFor, seededRandom } from "../core/random";
 import { indexSystem, type SystemIndex } from "../core/systemIndex";
 import type { DeadLetter, ReadAllOptions, ReadStreamOptions, RunStore } from "../store";
@@ -15,10 +16,11 @@ import { createGroupRunner, type GroupHandler } from "./groupRunner";
 import { createInProcessBus } from "./inProcessBus";
 import { createProjectionRunner, type ProjectionRunner } from "./projections";
 import { createRelay } from "./relay";
+import { createFaultBoard, faultKey, type InjectedFault } from "./faults";
 import { createRunContext, traceIds } from "./runContext";
 import { sagaHandler } from "./sagaHandler";
 import { createScheduler, type RunOptions, type RunResult, type Scheduler, type Worker } from "./scheduler";
-import { failNextCounter, serviceHandler } from "./serviceHandler";
+import { serviceHandler } from "./serviceHandler";
 import type { Transport } from "./transport";
 
 export interface EngineOptions {
@@ -45,10 +47,27 @@ export class UnknownNameError extends Error {
   override readonly name = "UnknownNameError";
 }
 
+/** A consumer group the engine runs (user consumers, sagas, reactions, services, the command processor). */
+export interface GroupInfo {
+  group: string;
+  /** Its node name in the trace. */
+  node: string;
+  /** Topics it consumes (their `_retry.` topics too). */
+  topics: readonly string[];
+}
+
+/** An injected fault with its identity (pass `key` to clearFault). */
+export interface ActiveFault {
+  key: string;
+  fault: InjectedFault;
+}
+
 export interface Engine {
   readonly store: RunStore;
   readonly clock: RuntimeClock;
   readonly system: SystemIndex;
+  /** Every consumer group of the definition (also those a worker process leaves to others). */
+  readonly groups: readonly GroupInfo[];
   /** Decides and appends at once; what follows (relay, consumers...) runs in the scheduler. */
   dispatch(command: Command, metadata?: DispatchMetadata): Promise<DispatchResult>;
   /** Fast mode: everything to quiescence in virtual time. Live mode: only what is due now. */
@@ -70,6 +89,12 @@ export interface Engine {
   discard(deadLetterId: number): DeadLetter;
   /** The next `count` calls of a service operation fail (a fault injected at run time). */
   failNext(service: string, operation: string, count: number): void;
+  /** Injects a fault, replacing one with the same key; a zero count, probability or delay clears it. Unknown names are an UnknownNameError. */
+  injectFault(fault: InjectedFault): ActiveFault;
+  /** Clears the fault with this key (see ActiveFault); unknown keys are ignored. */
+  clearFault(key: string): void;
+  /** Faults in force, fail-next counts included. */
+  faults(): ActiveFault[];
   /** Clears a projection's rows and checkpoint; it catches up again from the first event. */
   rebuildProjection(name: string): void;
   /** Position up to which a projection has counted the log. */
@@ -87,7 +112,8 @@ export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? fastClock(store.lastKnownTime() ?? 0);
   const boot = store.checkpoints.increment(BOOT_COUNTER, 1, clock.now()) - 1;
   const bootSeed = boot === 0 ? seed : Math.floor(randomFor(seed, `boot:${boot}`) * 2 ** 32);
-  const ctx = createRunContext(store, system, clock, seed, ids(seededRandom(bootSeed)));
+  const faultBoard = createFaultBoard(store.checkpoints);
+  const ctx = createRunContext(store, system, clock, seed, ids(seededRandom(bootSeed)), faultBoard);
   const transport = options.transport ?? createInProcessBus(store, clock);
   const commands = createCommandHandler(ctx);
 
@@ -117,6 +143,31 @@ export function createEngine(options: EngineOptions): Engine {
     return runner;
   }
 
+  const operations = definition.services.flatMap((service) => service.operations.map((operation) => ({ service: service.name, operation: operation.name })));
+  const activeFaults = (): ActiveFault[] => faultBoard.list(operations).map((fault) => ({ key: faultKey(fault), fault }));
+
+  function checkFault(fault: InjectedFault): void {
+    switch (fault.kind) {
+      case "service-fail-next":
+      case "service-failure-rate":
+        if (!system.operation(fault.service, fault.operation)) throw new UnknownNameError(`There is no service operation ${fault.service}.${fault.operation}.`);
+        return;
+      case "handler-error":
+      case "slow-consumer":
+      case "duplicate-delivery":
+        if (!handlers.some((handler) => handler.group === fault.group)) {
+          throw new UnknownNameError(`There is no consumer group named "${fault.group}"; this system's groups are: ${handlers.map((handler) => handler.group).join(", ")}.`);
+        }
+        return;
+      case "relay-paused":
+        return;
+      default: {
+        const unknown: never = fault;
+        throw new UnknownNameError(`Unknown fault ${JSON.stringify(unknown)}.`);
+      }
+    }
+  }
+
   function traced(kind: "redriven" | "discarded", letter: DeadLetter): DeadLetter {
     const metadata = JSON.parse(letter.payload) as { metadata?: { correlationId?: string; causationId?: string } };
     ctx.trace(kind, {
@@ -133,6 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
     store,
     clock,
     system,
+    groups: handlers.map((handler) => ({ group: handler.group, node: handler.node, topics: [...handler.topics, ...handler.topics.map(retryTopic)] })),
     async dispatch(command, metadata) {
       const result = await commands.dispatch(command, metadata);
       scheduler.wake();
@@ -164,9 +216,21 @@ export function createEngine(options: EngineOptions): Engine {
     },
     discard: (id) => store.transaction(() => traced("discarded", store.deadLetters.discard(id, clock.now()))),
     failNext(service, operation, count) {
-      if (!system.operation(service, operation)) throw new UnknownNameError(`There is no service operation ${service}.${operation}.`);
-      store.checkpoints.set(failNextCounter(service, operation), Math.max(0, Math.floor(count)), clock.now());
+      this.injectFault({ kind: "service-fail-next", service, operation, count });
     },
+    injectFault(fault) {
+      checkFault(fault);
+      faultBoard.set(fault, clock.now());
+      scheduler.wake();
+      return { key: faultKey(fault), fault };
+    },
+    clearFault(key) {
+      const found = activeFaults().find((active) => active.key === key);
+      if (!found) return;
+      faultBoard.clear(found.fault, clock.now());
+      scheduler.wake();
+    },
+    faults: activeFaults,
     rebuildProjection(name) {
       projection(name).rebuild();
       scheduler.wake();

@@ -3,13 +3,15 @@
 // absorbs duplicates when idempotent, runs the handler, and commits the
 // handler's writes + processed id + trace + offset in one transaction. A failure is
 // retried with backoff through `_retry.<topic>` or dead-lettered with provenance.
+// Injected faults (faults.ts) make deliveries throw, take longer, or come again.
 
-import type { DeliveredMessage, RetryPolicyDefinition } from "../core/definitions";
+import { HandlerError, type DeliveredMessage, type RetryPolicyDefinition } from "../core/definitions";
 import { ATTEMPT_HEADERS, deadLetterTopic, HEADER, retryTopic } from "../core/messageHeaders";
 import { randomFor } from "../core/random";
 import { decideRetry, type RetryDecision } from "../core/retryPolicy";
 import type { DeadLetterError, Headers } from "../store";
 import { decodeDelivery } from "./envelope";
+import { INJECTED_ERROR, INJECTED_NON_RETRYABLE_ERROR } from "./faults";
 import { raiseAlert } from "./outgoing";
 import { traceIds, type RunContext } from "./runContext";
 import type { Worker } from "./scheduler";
@@ -33,12 +35,21 @@ export interface GroupHandler {
   handle(message: DeliveredMessage): Promise<() => void>;
 }
 
-/** Errors of this name are never retried: the definition itself is wrong. */
-const DEFINITION_ERROR = "DefinitionError";
+/** Errors of these names are never retried: the definition itself is wrong, or a fault says so. */
+const NEVER_RETRIED = ["DefinitionError", INJECTED_NON_RETRYABLE_ERROR];
 
 export function createGroupRunner(ctx: RunContext, transport: Transport, handler: GroupHandler): Worker {
   const { store } = ctx;
   const subscription = transport.subscribe(handler.group, [...handler.topics, ...handler.topics.map(retryTopic)]);
+  /** Clock time of the last delivery handled; a slowed group handles the next one `slowMs` after it. */
+  let busyUntil = Number.NEGATIVE_INFINITY;
+
+  /** When a head may be handled: its due time, later while the group is slowed by a fault. */
+  const dueOf = (head: Delivery, now: number) => {
+    if (addressedElsewhere(head)) return now;
+    const slow = ctx.faults.slowMs(handler.group);
+    return slow > 0 ? Math.max(head.dueAt, busyUntil) + slow : head.dueAt;
+  };
 
   const addressedElsewhere = (delivery: Delivery) => {
     const target = delivery.headers[HEADER.targetGroup];
@@ -49,7 +60,7 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
     const now = ctx.clock.now();
     let best: Delivery | undefined;
     for (const head of await subscription.heads()) {
-      if (head.dueAt > now && !addressedElsewhere(head)) continue;
+      if (dueOf(head, now) > now) continue;
       if (!best || head.offset < best.offset) best = head;
     }
     return best;
@@ -77,13 +88,18 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
       return;
     }
     try {
+      const injected = ctx.faults.takeHandlerError(handler.group, ctx.clock.now());
+      if (injected) {
+        throw new HandlerError(injected.retryable ? INJECTED_ERROR : INJECTED_NON_RETRYABLE_ERROR, `injected ${injected.retryable ? "retryable" : "non-retryable"} failure`);
+      }
       const writes = await handler.handle(message);
       store.transaction(() => {
         traceDelivery();
         writes();
         if (handler.idempotent) store.processed.add(handler.group, message.messageId, ctx.clock.now());
         ctx.trace("handler-success", { ...traceIds(message.metadata), fromNode: handler.node, summary: `${handler.node} handled ${message.type}` });
-        commitOffset();
+        // An injected duplicate: the offset stays where it was, so the message comes again.
+        if (!ctx.faults.takeDuplicate(handler.group, ctx.clock.now())) commitOffset();
       });
     } catch (error) {
       store.transaction(() => {
@@ -100,7 +116,7 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
     const text = error instanceof Error ? error.message : String(error);
     const draw = randomFor(ctx.seed, `${handler.group}|${message.messageId}|${message.attempt}`);
     const decision: RetryDecision =
-      name === DEFINITION_ERROR ? { action: "dead-letter", reason: "non-retryable" } : decideRetry(handler.retry, message.attempt, name, draw);
+      NEVER_RETRIED.includes(name) ? { action: "dead-letter", reason: "non-retryable" } : decideRetry(handler.retry, message.attempt, name, draw);
     const errors: DeadLetterError[] = [
       ...(JSON.parse(delivery.headers[HEADER.errors] ?? "[]") as DeadLetterError[]),
       { at: now, name, message: text, retryable: !(decision.action === "dead-letter" && decision.reason === "non-retryable") },
@@ -177,7 +193,7 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
       let due: number | undefined;
       const now = ctx.clock.now();
       for (const head of await subscription.heads()) {
-        const at = addressedElsewhere(head) ? now : head.dueAt;
+        const at = dueOf(head, now);
         if (due === undefined || at < due) due = at;
       }
       return due;
@@ -190,7 +206,10 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
         committed = subscription.commit(delivery);
       };
       if (addressedElsewhere(delivery)) commitOffset();
-      else await deliver(delivery, commitOffset);
+      else {
+        await deliver(delivery, commitOffset);
+        busyUntil = ctx.clock.now();
+      }
       await committed;
       return true;
     },

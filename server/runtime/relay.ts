@@ -27,6 +27,7 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
   return {
     name: "relay",
     async nextDue() {
+      if (ctx.faults.relayPaused()) return undefined;
       const now = ctx.clock.now();
       if (pending === false && now - checkedAt >= RECHECK_MS) pending = undefined;
       if (pending === undefined) {

@@ -2,7 +2,7 @@
 // call answers, after its latency, with the operation's success or failure event
 // appended to `<prefix>-<call key>` (and published through the outbox).
 // Failures: "fail next N" (runtime fault), scripted call numbers, or the
-// failure rate drawn from the seeded random. Idempotent operations perform a
+// failure rate (the operation's, or an injected one) drawn from the seeded random. Idempotent operations perform a
 // call id once; others perform every delivery.
 
 import type { CallEffect, JsonObject, MessageMetadata, ServiceDefinition } from "../core/definitions";
@@ -11,12 +11,12 @@ import { randomFor } from "../core/random";
 import { DEFAULT_RETRY_POLICY } from "../core/retryPolicy";
 import { appendedTrace } from "./commands";
 import { eventMessage, serviceTopic } from "./envelope";
+import { failNextCounter } from "./faults";
 import type { GroupHandler } from "./groupRunner";
 import { traceIds, type RunContext } from "./runContext";
 
 export const serviceGroup = (service: string): string => `service:${service}`;
 export const callCounter = (service: string, operation: string): string => `service:${service}.${operation}:calls`;
-export const failNextCounter = (service: string, operation: string): string => `service:${service}.${operation}:fail-next`;
 
 export function serviceHandler(ctx: RunContext, service: ServiceDefinition): GroupHandler {
   const { store } = ctx;
@@ -47,7 +47,7 @@ export function serviceHandler(ctx: RunContext, service: ServiceDefinition): Gro
           failure = "injected failure";
         } else if (operation.failCalls?.includes(callNumber)) {
           failure = `scripted failure of call ${callNumber}`;
-        } else if (randomFor(ctx.seed, `${group}.${operation.name}|${message.messageId}|${callNumber}`) < operation.failureRate) {
+        } else if (randomFor(ctx.seed, `${group}.${operation.name}|${message.messageId}|${callNumber}`) < (ctx.faults.failureRate(service.name, operation.name) ?? operation.failureRate)) {
           failure = "random failure";
         }
         const eventId = operation.idempotent ? ctx.ids.derive("evt", message.messageId) : ctx.ids.derive("evt", message.messageId, String(callNumber));
