@@ -10,6 +10,7 @@ export interface RunOutcome {
   sagas: Array<{ saga: string; id: string; status: string }>;
   deadLetters: Array<{ group: string; messageId: string; topic: string; attempts: number }>;
   eventsByType: Record<string, number>;
+  /** Event types per stream, sorted: groups running side by side may interleave a stream differently. */
   streams: Record<string, string[]>;
 }
 
@@ -27,6 +28,7 @@ export function runOutcome(engine: Engine): RunOutcome {
     eventsByType[event.type] = (eventsByType[event.type] ?? 0) + 1;
     (streams[event.streamId] ??= []).push(event.type);
   }
+  for (const types of Object.values(streams)) types.sort();
   return {
     rows,
     sagas: store.sagas
