@@ -27,6 +27,7 @@ export function sendCommand(ctx: RunContext, command: Command, metadata: Message
     fromNode: origin.node,
     toNode: command.aggregate,
     summary: `${origin.node} sent ${command.type} to ${command.aggregate} ${command.aggregateId}`,
+    detail: { command: command.type, aggregateId: command.aggregateId },
   });
 }
 
@@ -40,6 +41,7 @@ export function sendCall(ctx: RunContext, call: CallEffect, metadata: MessageMet
     fromNode: origin.node,
     toNode: call.service,
     summary: `${origin.node} called ${call.service}.${call.operation} for ${call.key}`,
+    detail: { operation: call.operation, key: call.key },
   });
 }
 
