@@ -63,6 +63,7 @@ async function measure(suite: Suite, options: ChildOptions): Promise<Pick<SuiteR
     return { status: "measured", comparisons, values };
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
+    await suite.cleanup?.();
   }
 }
 

@@ -11,6 +11,7 @@ const MAX_UNITS = 10_000_000;
 const collectGarbage: () => void = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
 async function timed(runner: Runner, units: number): Promise<number> {
+  await runner.prepare?.(units);
   collectGarbage();
   const start = performance.now();
   await runner.run(units);

@@ -3,6 +3,8 @@
 
 /** One contender opened for a comparison: does `units` units of work per call (timed by the harness). */
 export interface Runner {
+  /** Untimed work before each timed call, e.g. refilling a queue the call will drain. */
+  prepare?(units: number): void | Promise<void>;
   run(units: number): void | Promise<void>;
   close?(): void | Promise<void>;
 }
@@ -98,6 +100,8 @@ export interface Suite {
   comparisons(ctx: SuiteContext): Comparison[] | Promise<Comparison[]>;
   /** Absolute measurements (e.g. the studio server's RSS), taken after the comparisons. */
   values?(ctx: SuiteContext): ValueResult[] | Promise<ValueResult[]>;
+  /** Removes what the suite left outside its tmpDir (e.g. broker topics); runs even when it failed. */
+  cleanup?(): void | Promise<void>;
 }
 
 export interface Spread {
