@@ -19,7 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ["Delete", "Backspace"], label: "Delete the selected elements or connections", action: null },
   { keys: ["Shift+Click"], label: "Add a node to the selection, or take it out", action: null },
   { keys: ["Shift+Drag"], label: "Select everything inside a box", action: null },
-  { keys: ["Tab", "Enter"], label: "Move the focus to a node, select it", action: null },
+  { keys: ["Tab, then Enter"], label: "Move the focus to a node, then select it", action: null },
   { keys: ["Arrow keys"], label: "Move the selected nodes", action: null },
   { keys: ["Shift+L"], label: "Lay the flow out automatically", action: "layout" },
   { keys: ["Shift+F"], label: "Fit the whole flow in view", action: "fit" },
