@@ -168,6 +168,13 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  function injectFault(fault: InjectedFault): ActiveFault {
+    checkFault(fault);
+    faultBoard.set(fault, clock.now());
+    scheduler.wake();
+    return { key: faultKey(fault), fault };
+  }
+
   function traced(kind: "redriven" | "discarded", letter: DeadLetter): DeadLetter {
     const metadata = JSON.parse(letter.payload) as { metadata?: { correlationId?: string; causationId?: string } };
     ctx.trace(kind, {
@@ -216,14 +223,9 @@ export function createEngine(options: EngineOptions): Engine {
     },
     discard: (id) => store.transaction(() => traced("discarded", store.deadLetters.discard(id, clock.now()))),
     failNext(service, operation, count) {
-      this.injectFault({ kind: "service-fail-next", service, operation, count });
+      injectFault({ kind: "service-fail-next", service, operation, count });
     },
-    injectFault(fault) {
-      checkFault(fault);
-      faultBoard.set(fault, clock.now());
-      scheduler.wake();
-      return { key: faultKey(fault), fault };
-    },
+    injectFault,
     clearFault(key) {
       const found = activeFaults().find((active) => active.key === key);
       if (!found) return;
