@@ -31,20 +31,10 @@ const KEYS = 100;
 const LATENCY_COMMANDS = 400;
 const LATENCY_GAP_MS = 10;
 
-const settings = (): KafkaSettings => readKafkaSettings({ KAFKA_BROKERS: BROKERS, KAFKA_CLIENT_ID: "eventloom-bench", KAFKA_TOPIC_PREFIX: `bench-${randomUUID().slice(0, 8)}.{run}.` });
-
-/** Removes the topics a contender made (their names start with its prefix). */
-async function deleteTopics(setup: KafkaSettings): Promise<void> {
-  const stem = setup.topicPrefix.slice(0, setup.topicPrefix.indexOf("{run}"));
-  const admin = new Kafka({ clientId: setup.clientId, brokers: setup.brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(stem));
-    if (topics.length > 0) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
-}
+/** Every topic this suite makes starts with this; cleanup() removes them. */
+const STEM = `bench-${randomUUID().slice(0, 8)}`;
+let made = 0;
+const settings = (): KafkaSettings => readKafkaSettings({ KAFKA_BROKERS: BROKERS, KAFKA_CLIENT_ID: "eventloom-bench", KAFKA_TOPIC_PREFIX: `${STEM}.${++made}.{run}.` });
 
 /** The n-th message: a deposit event of one of 100 accounts, as the outbox holds it. */
 function message(n: number): TransportMessage {
@@ -73,15 +63,14 @@ function reachable(broker: string): Promise<boolean> {
   });
 }
 
-/** The relay: rows are enqueued as a command's transaction would, then claimed, published to Kafka, recorded and marked published, 100 at a time. */
+/** The relay: rows enqueued (untimed, as commands' transactions would), then claimed, published to Kafka, recorded and marked published, 100 at a time. */
 const relay: Contender = {
   key: "relay",
   label: "Eventloom outbox relay → Kafka",
   async open(ctx) {
     const { store, close } = openEventloomStore(ctx.newFile("relay.db"));
     const clock = fastClock();
-    const setup = settings();
-    const transport = createKafkaTransport({ settings: setup, store, clock, log: ctx.log });
+    const transport = createKafkaTransport({ settings: settings(), store, clock, log: ctx.log });
     const runContext = createRunContext(store, indexSystem(emptySystem), clock, 1, ids(seededRandom(1)));
     const worker = createRelay(runContext, transport, { batchSize: BATCH, pollIntervalMs: 0 });
     let n = 0;
@@ -91,18 +80,19 @@ const relay: Contender = {
     store.outbox.enqueue([message(n++)], clock.now());
     await publishAll();
     return {
-      async run(units) {
+      prepare(units) {
         for (let done = 0; done < units; done += BATCH) {
           const batch = Array.from({ length: Math.min(BATCH, units - done) }, () => message(n++));
           store.transaction(() => store.outbox.enqueue(batch, clock.now()));
         }
+      },
+      async run() {
         await publishAll();
         if (store.outbox.pendingCount() !== 0) throw new Error("the relay left rows unpublished");
       },
       async close() {
         await worker.close();
         await transport.close();
-        await deleteTopics(setup);
         close();
       },
     };
@@ -137,7 +127,6 @@ const kafkajs: Contender = {
       async close() {
         await producer.disconnect();
         await admin.disconnect();
-        await deleteTopics(setup);
       },
     };
   },
@@ -151,8 +140,7 @@ function percentile(sorted: readonly number[], p: number): number {
 async function latencies(ctx: SuiteContext): Promise<ValueResult[]> {
   const { store, close } = openEventloomStore(ctx.newFile("latency.db"));
   const clock = sharedWallClock();
-  const setup = settings();
-  const transport = createKafkaTransport({ settings: setup, store, clock, log: ctx.log });
+  const transport = createKafkaTransport({ settings: settings(), store, clock, log: ctx.log });
   const engine = createEngine({ definition: bankSystem({ consumers: [auditorConsumer], services: [] }), store, seed: 1, clock, transport });
   try {
     engine.start();
@@ -187,7 +175,6 @@ async function latencies(ctx: SuiteContext): Promise<ValueResult[]> {
   } finally {
     await engine.close();
     close();
-    await deleteTopics(setup);
   }
 }
 
@@ -201,4 +188,14 @@ export const kafkaRelaySuite: Suite = {
   },
   comparisons: () => [{ id: "relay", title: "deposit events published to a 3-partition topic, 100 per batch", unit: "messages", contenders: [relay, kafkajs] }],
   values: latencies,
+  async cleanup() {
+    const admin = new Kafka({ clientId: "eventloom-bench", brokers: BROKERS.split(","), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(`${STEM}.`));
+      if (topics.length > 0) await admin.deleteTopics({ topics });
+    } finally {
+      await admin.disconnect();
+    }
+  },
 };
