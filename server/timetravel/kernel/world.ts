@@ -1,0 +1,61 @@
+// The world being folded: records by id, with change tracking so each step
+// (one event and the trace entries after it) yields its reversible diff.
+// PURE KERNEL: no store, database, clock or random.
+
+import { idOf, type WorldRecord } from "./records";
+import { applyDiff, emptyDiff, jsonEqual, type RecordsDiff } from "./recordsDiff";
+
+export type WorldDiff = RecordsDiff<WorldRecord>;
+
+export interface World {
+  get(id: string): WorldRecord | undefined;
+  /** Records are values: `set` a new object, never mutate one already set. */
+  set(id: string, record: WorldRecord): void;
+  delete(id: string): void;
+  /** Every record, by id (read-only view). */
+  readonly records: ReadonlyMap<string, WorldRecord>;
+  /** The changes since the last call (or since creation), as a diff; starts a new step. */
+  takeDiff(): WorldDiff;
+  /** Applies a diff computed elsewhere (e.g. a cached step, or its reverse); not tracked. */
+  apply(diff: WorldDiff): void;
+}
+
+export function createWorld(records: Iterable<WorldRecord> = []): World {
+  const map = new Map<string, WorldRecord>();
+  for (const record of records) map.set(idOf(record), record);
+  /** Value of each record touched in this step, as it was before the step (undefined = absent). */
+  let before = new Map<string, WorldRecord | undefined>();
+
+  const touch = (id: string) => {
+    if (!before.has(id)) before.set(id, map.get(id));
+  };
+
+  return {
+    get: (id) => map.get(id),
+    set(id, record) {
+      touch(id);
+      map.set(id, record);
+    },
+    delete(id) {
+      touch(id);
+      map.delete(id);
+    },
+    records: map,
+    takeDiff() {
+      const diff = emptyDiff<WorldRecord>();
+      for (const [id, from] of before) {
+        const to = map.get(id);
+        if (from === undefined) {
+          if (to !== undefined) diff.added[id] = to;
+        } else if (to === undefined) diff.removed[id] = from;
+        else if (from !== to && !jsonEqual(from, to)) diff.updated[id] = [from, to];
+      }
+      before = new Map();
+      return diff;
+    },
+    apply(diff) {
+      before = new Map();
+      applyDiff(map, diff);
+    },
+  };
+}
