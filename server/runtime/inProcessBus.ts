@@ -11,13 +11,16 @@ import type { Delivery, Transport, TransportSubscription } from "./transport";
 
 const READ_BATCH = 256;
 
+/** Checkpoint of a group's committed offset on a topic (what lag is measured against). */
+export const busCheckpoint = (group: string, topic: string): string => `bus:${group}:${topic}`;
+
 export function createInProcessBus(store: RunStore, clock: Clock): Transport {
   /** Bumped on every publish to a topic, so idle subscriptions know when to read again. */
   const versions = new Map<string, number>();
 
   function subscribe(group: string, topics: string[]): TransportSubscription {
     const states = [...new Set(topics)].map((topic) => {
-      const checkpoint = `bus:${group}:${topic}`;
+      const checkpoint = busCheckpoint(group, topic);
       const committed = store.checkpoints.get(checkpoint);
       return { topic, checkpoint, readUpTo: committed, seenVersion: -1, buffer: [] as TopicMessage[] };
     });

@@ -6,5 +6,5 @@ export { faultKey, INJECTED_ERROR, INJECTED_NON_RETRYABLE_ERROR, type FaultKind,
 export type { DispatchMetadata, DispatchResult, LoadedAggregate } from "./commands";
 export type { RunOptions, RunResult, Worker } from "./scheduler";
 export type { Delivery, Transport, TransportMessage, TransportSubscription } from "./transport";
-export { createInProcessBus } from "./inProcessBus";
+export { busCheckpoint, createInProcessBus } from "./inProcessBus";
 export { COMMANDS_TOPIC, REJECTIONS_TOPIC, serviceTopic, type Envelope } from "./envelope";
