@@ -2,8 +2,8 @@
 // producing the same messages directly (same topic, keys, headers, payloads, batch
 // size, idempotent producer with acks=all), in the same run; and, as values, the
 // end-to-end latency of a deposit in Kafka mode, p50 and p99: command → projection
-// row, and command → consumer group handled it through Kafka. Broker: KAFKA_BROKERS
-// or 127.0.0.1:$KAFKA_PORT (9092), started by `npm run kafka:start`; skipped when down.
+// row, and command → consumer group handled it through Kafka. Broker: the local one,
+// 127.0.0.1:$KAFKA_PORT (9092), started by `npm run kafka:start`; skipped when down.
 
 import { randomUUID } from "node:crypto";
 import net from "node:net";
@@ -24,7 +24,7 @@ import type { TransportMessage } from "../../server/runtime/transport";
 import { openEventloomStore } from "../fixtures/eventloomStore";
 import type { Contender, Suite, SuiteContext, ValueResult } from "../harness/types";
 
-const BROKERS = process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
+const BROKERS = `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
 const BATCH = 100;
 const KEYS = 100;
 /** Deposits whose latency is measured, sent about every LATENCY_GAP_MS. */

@@ -1,5 +1,5 @@
-// Test helpers for Kafka mode: where the test broker is (KAFKA_BROKERS, or
-// 127.0.0.1:$KAFKA_PORT, default 9092), whether it answers, the skip-or-fail gate
+// Test helpers for Kafka mode: where the test broker is (always on this machine:
+// 127.0.0.1:$KAFKA_PORT, default 9092, as `npm run kafka:start` runs it), whether it answers, the skip-or-fail gate
 // (KAFKA_REQUIRED=1 fails instead of skipping), settings with a unique topic prefix
 // per test, and removal of a test's topics.
 
@@ -8,7 +8,7 @@ import net from "node:net";
 import { Kafka, logLevel } from "kafkajs";
 import { readKafkaSettings, type KafkaSettings } from "../config";
 
-export const BROKER = process.env.KAFKA_BROKERS ?? `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
+export const BROKER = `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
 export const KAFKA_REQUIRED = process.env.KAFKA_REQUIRED === "1";
 const NO_BROKER = `no Kafka broker answers at ${BROKER}: start one with \`npm run kafka:start\``;
 
@@ -28,7 +28,7 @@ function answers(broker: string, withinMs: number): Promise<boolean> {
 
 /** Call at module level: says once why the file's tests skip, and returns the gate for beforeEach. */
 export async function kafkaGate(file: string): Promise<(context: { skip: (note?: string) => void }) => void> {
-  const reachable = await answers(BROKER.split(",")[0]!, 2_000);
+  const reachable = await answers(BROKER, 2_000);
   if (!reachable && !KAFKA_REQUIRED) console.warn(`${file} skipped: ${NO_BROKER}`);
   return ({ skip }) => {
     if (reachable) return;
@@ -52,7 +52,7 @@ export function testEnvironment(prefix: string, databaseFile: string, extra: Rec
 }
 
 export function testKafka(): Kafka {
-  return new Kafka({ clientId: "eventloom-test", brokers: BROKER.split(","), logLevel: logLevel.NOTHING, connectionTimeout: 3_000, requestTimeout: 10_000 });
+  return new Kafka({ clientId: "eventloom-test", brokers: [BROKER], logLevel: logLevel.NOTHING, connectionTimeout: 3_000, requestTimeout: 10_000 });
 }
 
 /** Deletes every topic whose name starts with `prefix` (its `{run}` part left out). */
