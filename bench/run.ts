@@ -17,7 +17,7 @@ import { SUITES } from "./suites/registry";
 const RESULTS_DIR = path.join(PROJECT_ROOT, "bench/results");
 const CHILD = path.join(PROJECT_ROOT, "bench/harness/child.ts");
 const SUITE_TIMEOUT_MS = 10 * 60_000;
-const DEFAULTS: ChildOptions = { rounds: 9, sampleMs: 100 };
+const DEFAULTS: ChildOptions = { rounds: 7, sampleMs: 100 };
 
 interface Args {
   names: string[];

@@ -15,7 +15,7 @@ export type EmmettEventStore = ReturnType<EmmettSqlite["getSQLiteEventStore"]>;
  * 100,000 events takes seconds) and its ratios to Eventloom are far from 1, so a
  * few rounds tell them apart; the close Eventloom/bare ratios get the full count.
  */
-export const PEER_ROUNDS = 3;
+export const PEER_ROUNDS = 2;
 
 let loaded: Promise<EmmettSqlite> | undefined;
 
