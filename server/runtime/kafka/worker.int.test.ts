@@ -70,9 +70,9 @@ describe("worker processes on Kafka", () => {
   it("Given a stored run, When a worker names a group the flow lacks or a flow that does not exist, Then it exits 1 with one sentence", async () => {
     await storeRunningRun(temp.file, FLOW_ID, fanOut.flow, RUN_ID, SEED);
     const unknownGroup = worker({}, ["--flow", FLOW_ID, "--group", "invoicing"]);
+    const unknownFlow = worker({}, ["--flow", "nope", "--group", "billing"]);
     expect(await unknownGroup.exited()).toBe(1);
     expect(unknownGroup.output()).toContain('There is no consumer group named "invoicing"; this system\'s groups are: _commands, service:Billing');
-    const unknownFlow = worker({}, ["--flow", "nope", "--group", "billing"]);
     expect(await unknownFlow.exited()).toBe(1);
     expect(unknownFlow.output()).toMatch(/eventloom worker: There is no flow "nope" in .*test\.db\./);
   });
@@ -132,5 +132,9 @@ describe("worker processes on Kafka", () => {
     expect(traced(owner, "handler-success", "billing")).toBe(40);
     expect(traced(owner, "duplicate-absorbed", "billing")).toBeGreaterThanOrEqual(10);
     expect(seen.filter((e) => e.kind === "handler-success" && e.fromNode === "billing")).toHaveLength(40);
+
+    third.child.kill("SIGTERM");
+    expect(await third.exited()).toBe(0);
+    expect(third.output()).toContain("eventloom worker: stopped; handled offsets committed");
   });
 });
