@@ -4,7 +4,7 @@
 
 import type { MissingContender, RatioTarget, SuiteResult, Target, ValueTarget } from "./types";
 
-export type Verdict = "pass" | "short" | "skipped" | "failed" | "missing";
+export type Verdict = "met" | "short" | "skipped" | "failed" | "missing";
 
 export interface CheckLine {
   suite: string;
@@ -64,7 +64,7 @@ function checkTarget(suite: SuiteResult, target: Target): CheckLine {
       if (absent) return { ...base, verdict: "skipped", note: `${absent.label} could not run: ${absent.reason}` };
       const measured = target.kind === "ratio" ? measuredRatio(suite, target) : measuredValue(suite, target);
       if (measured === undefined) return { ...base, verdict: "missing", note: "the suite ran but did not measure this" };
-      return { ...base, measured, verdict: meets(measured, target) ? "pass" : "short" };
+      return { ...base, measured, verdict: meets(measured, target) ? "met" : "short" };
     }
     default: {
       const never: never = suite.status;
@@ -81,6 +81,6 @@ export function checkResults(suites: readonly SuiteResult[]): CheckReport {
     }
     for (const target of suite.targets) lines.push(checkTarget(suite, target));
   }
-  const ok = lines.every((line) => line.verdict === "pass" || line.verdict === "skipped");
+  const ok = lines.every((line) => line.verdict === "met" || line.verdict === "skipped");
   return { lines, ok };
 }

@@ -39,7 +39,7 @@ function suite(overrides: Partial<SuiteResult>): SuiteResult {
 describe("--check", () => {
   it("given a measured ratio at or above its target, when checked, then it passes", () => {
     const report = checkResults([suite({ comparisons: [comparison("append-1", [["eventloom", "bare", "rate", 0.7]])] })]);
-    expect(report.lines.map((l) => l.verdict)).toEqual(["pass"]);
+    expect(report.lines.map((l) => l.verdict)).toEqual(["met"]);
     expect(report.ok).toBe(true);
   });
 
@@ -74,7 +74,7 @@ describe("--check", () => {
 
   it("given a measured suite that did not measure a declared target, when checked, then it is missing and the check fails", () => {
     const report = checkResults([suite({ targets: [toBare, toPeer], comparisons: [comparison("append-1", [["eventloom", "bare", "rate", 0.9]])] })]);
-    expect(report.lines.map((l) => l.verdict)).toEqual(["pass", "missing"]);
+    expect(report.lines.map((l) => l.verdict)).toEqual(["met", "missing"]);
     expect(report.ok).toBe(false);
   });
 

@@ -70,12 +70,15 @@ function checkTable(report: CheckReport): Table {
   ];
 }
 
-export function checkText(report: CheckReport): string {
+function tally(report: CheckReport): string {
   const count = (verdict: string) => report.lines.filter((line) => line.verdict === verdict).length;
-  const tally = `${count("pass")} met, ${count("short")} short, ${count("skipped")} skipped, ${count("failed") + count("missing")} failed or not measured`;
+  return `${count("met")} met, ${count("short")} short, ${count("skipped")} skipped, ${count("failed") + count("missing")} failed or not measured`;
+}
+
+export function checkText(report: CheckReport): string {
   const verdict = report.ok
-    ? `check passed: ${tally}. Skipped targets were not measured: they are not passed.`
-    : `check FAILED: ${tally}.`;
+    ? `check passed: ${tally(report)}. Skipped targets were not measured: they are not passed.`
+    : `check FAILED: ${tally(report)}.`;
   return `${textTable(checkTable(report), 99)}\n\n${verdict}`;
 }
 
@@ -116,6 +119,8 @@ export function markdownSummary(results: BenchResults): string {
     ...runIds.map((id) => runLine(results.runs[id]!)),
     "",
     "## Targets",
+    "",
+    `${tally(report)}.`,
     "",
     markdownTable(checkTable(report), 2, 3),
     "",
