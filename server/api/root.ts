@@ -2,10 +2,24 @@
 import { createCallerFactory, router } from "./trpc";
 import { flowsRouter } from "./routers/flows";
 import { healthRouter } from "./routers/health";
+import { commandsRouter } from "./routers/commands";
+import { deadLettersRouter } from "./routers/deadLetters";
+import { faultsRouter } from "./routers/faults";
+import { metricsRouter } from "./routers/metrics";
+import { runsRouter } from "./routers/runs";
+import { toursRouter } from "./routers/tours";
+import { traceRouter } from "./routers/trace";
 
 export const appRouter = router({
   flows: flowsRouter,
   health: healthRouter,
+  runs: runsRouter,
+  commands: commandsRouter,
+  trace: traceRouter,
+  faults: faultsRouter,
+  deadLetters: deadLettersRouter,
+  metrics: metricsRouter,
+  tours: toursRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,55 @@
+// Test helper: the app router's caller on a fresh, migrated SQLite file with the teaching demos
+// seeded, and a run host with a small registry and instant redrive pacing (sleeps are recorded).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "../../../db/generated/client";
+import { applyMigrations } from "../../../db/migrate";
+import { seedDemos } from "../../../db/seed";
+import { demos } from "../../../flow/demos";
+import { closeSharedDatabase, replaceRunsHost, type RunsHost } from "../../../runs";
+import { createCaller } from "../../root";
+import { createContextInner } from "../../trpc";
+
+export interface RunsApi {
+  api: ReturnType<typeof createCaller>;
+  prisma: PrismaClient;
+  host: RunsHost;
+  /** Wall-clock waits the host asked for (redrive pacing), in ms. */
+  sleeps: number[];
+  cleanup(): Promise<void>;
+}
+
+export const demoFlowId = (key: string) => `demo-${key}`;
+
+export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Promise<RunsApi> {
+  const dir = mkdtempSync(join(tmpdir(), "eventloom-runs-"));
+  const file = join(dir, "runs.db");
+  applyMigrations(file);
+  process.env.DATABASE_URL = `file:${file}`;
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  await seedDemos(prisma, demos.map((demo) => ({ key: demo.key, flow: demo.flow })));
+  let wall = 1_000_000;
+  const sleeps: number[] = [];
+  const host = await replaceRunsHost({
+    ...(options.maxOpenRuns === undefined ? {} : { maxOpenRuns: options.maxOpenRuns }),
+    wallNow: () => wall,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      wall += ms;
+    },
+  });
+  return {
+    api: createCaller(createContextInner({ prisma })),
+    prisma,
+    host,
+    sleeps,
+    async cleanup() {
+      await host.close();
+      closeSharedDatabase();
+      await prisma.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
