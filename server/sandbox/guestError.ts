@@ -12,10 +12,17 @@ interface GuestError {
   lineNumber?: number;
 }
 
+/** Guest text kept in an error: enough for a sentence, not a guest-sized blob in the host's logs and UI. */
+const MAX_TEXT = 1000;
+
+function clip(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}… (${text.length} characters)`;
+}
+
 function stringProp(context: QuickJSContext, handle: QuickJSHandle, key: string): string | undefined {
   const prop = context.getProp(handle, key);
   try {
-    return context.typeof(prop) === "string" ? context.getString(prop) : undefined;
+    return context.typeof(prop) === "string" ? clip(context.getString(prop)) : undefined;
   } finally {
     prop.dispose();
   }
@@ -23,7 +30,7 @@ function stringProp(context: QuickJSContext, handle: QuickJSHandle, key: string)
 
 export function readGuestError(context: QuickJSContext, handle: QuickJSHandle): GuestError {
   if (context.typeof(handle) !== "object") {
-    const text = context.typeof(handle) === "string" ? context.getString(handle) : `a ${context.typeof(handle)}`;
+    const text = context.typeof(handle) === "string" ? clip(context.getString(handle)) : `a ${context.typeof(handle)}`;
     return { name: "Error", message: `threw ${text} (throw an Error instead)`, stack: "" };
   }
   const line = context.getProp(handle, "lineNumber");

@@ -62,5 +62,13 @@ export const hostileSnippets: HostileSnippet[] = [
   { name: "a BigInt result", code: "return 10n;", expect: ["result"] },
   { name: "a result too large", code: 'return "x".repeat(2 * 1024 * 1024);', expect: ["result"], says: "larger than" },
   { name: "a syntax error", code: "const x = ;\nreturn x;", expect: ["syntax"], says: "SyntaxError" },
+  { name: "a thrown object whose getter never returns", code: "throw { get name() { for (;;) {} } };", expect: ["timeout"], says: "time limit" },
+  { name: "a proxy that never lists its keys", code: "return new Proxy({}, { ownKeys() { for (;;) {} } });", expect: ["timeout"] },
+  { name: "a generator that never ends", code: "function* forever() { for (;;) yield 1; }\nreturn [...forever()];", expect: ["timeout", "memory"] },
+  { name: "a structure nested 100,000 deep", code: "let o = {};\nfor (let i = 0; i < 100000; i++) o = { o };\nreturn o;", expect: ["timeout", "stack", "memory", "result"] },
+  { name: "an error message of 10 MB", code: "throw new Error('x'.repeat(1e7));", expect: ["thrown"], says: "(10000000 characters)" },
+  { name: "a static import", code: 'import fs from "fs";\nreturn fs;', expect: ["syntax"] },
+  { name: "QuickJS's own os and std modules", code: "return [typeof os, typeof std];", expect: ["thrown"], says: `os ${NOT_AVAILABLE}` },
+  { name: "shared memory and Atomics.wait", code: "return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);", expect: ["thrown"], says: NOT_AVAILABLE },
   { name: "a snippet too large", code: `return ${JSON.stringify("x".repeat(9000))};`, expect: ["size"], says: "the limit is" },
 ];

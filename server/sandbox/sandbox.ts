@@ -1,7 +1,7 @@
 // The snippet sandbox: QuickJS compiled to WebAssembly, with limits on time, memory, stack,
 // snippet size and result size, no host objects, frozen built-ins. Implements SnippetEvaluator.
 // Never uses eval, new Function or node:vm in the host.
-import { getQuickJS, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
+import { getQuickJS, newQuickJSWASMModule, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from "quickjs-emscripten";
 import type { Json } from "../flow/json";
 import { SnippetError, type SnippetEvaluator, type SnippetRequest } from "../flow/snippets";
 import { classify, readGuestError } from "./guestError";
@@ -30,10 +30,15 @@ function hostFailure(snippet: string, error: unknown): SnippetError | unknown {
 
 export class Sandbox implements SnippetEvaluator {
   private session: Session | undefined;
+  /** When the current call's time is up (a guest error read after it is a timeout, whatever it says). */
+  private deadline = 0;
   private readonly encoder = new TextEncoder();
 
+  /** Set while a fresh WebAssembly instance loads to replace one QuickJS could not free a runtime in. */
+  private replacing: Promise<void> | undefined;
+
   constructor(
-    private readonly module: QuickJSWASMModule,
+    private module: QuickJSWASMModule,
     readonly limits: SandboxLimits,
   ) {}
 
@@ -52,8 +57,8 @@ export class Sandbox implements SnippetEvaluator {
       throw new SnippetError(request.name, "size", `is ${size} bytes; the limit is ${this.limits.snippetBytes} bytes`);
     }
     const session = this.open();
-    const deadline = Date.now() + this.limits.timeMs;
-    session.runtime.setInterruptHandler(shouldInterruptAfterDeadline(deadline));
+    this.deadline = Date.now() + this.limits.timeMs;
+    session.runtime.setInterruptHandler(shouldInterruptAfterDeadline(this.deadline));
     try {
       const compiled = this.compile(session, request);
       const text = this.call(session, compiled, request);
@@ -99,13 +104,34 @@ export class Sandbox implements SnippetEvaluator {
     const session = this.session;
     this.session = undefined;
     if (!session) return;
-    for (const { handle } of session.functions.values()) handle.dispose();
-    session.context.dispose();
-    session.runtime.dispose();
+    try {
+      for (const { handle } of session.functions.values()) handle.dispose();
+      session.context.dispose();
+      session.runtime.dispose();
+    } catch {
+      // QuickJS aborted while freeing an interrupted runtime (seen after a deeply nested structure
+      // was cut short): that memory is lost inside this WebAssembly instance, so runtimes come from
+      // a fresh instance once it has loaded, and the old one is left to the garbage collector.
+      this.replaceModule();
+    }
+  }
+
+  private replaceModule(): void {
+    this.replacing ??= newQuickJSWASMModule()
+      .then((module) => {
+        this.close(); // between calls (evaluation is synchronous): the next call opens on the new instance
+        this.module = module;
+      })
+      .catch(() => undefined) // cannot load another: carry on with the current instance
+      .finally(() => {
+        this.replacing = undefined;
+      });
   }
 
   private fail(session: Session, handle: QuickJSHandle, request: SnippetRequest, wrapped: Wrapped, compiling: boolean): never {
-    const guest = readGuestError(session.context, handle);
+    const read = readGuestError(session.context, handle);
+    // A thrown object's getters run while it is read; one that never returns is interrupted and reads as nothing.
+    const guest = read.message === "" && Date.now() >= this.deadline ? { ...read, name: "InternalError", message: "interrupted" } : read;
     handle.dispose();
     const { error, fatal } = classify(guest, request.name, wrapped, this.limits, compiling);
     if (fatal) this.close();
@@ -146,5 +172,6 @@ export class Sandbox implements SnippetEvaluator {
 
 /** A sandbox with the given limits (defaults: 50 ms, 16 MiB, 128 KiB stack, 8 KiB snippets, 1 MiB results). */
 export async function createSandbox(limits: Partial<SandboxLimits> = {}): Promise<Sandbox> {
-  return new Sandbox(await getQuickJS(), resolveLimits(limits));
+  const resolved = resolveLimits(limits);
+  return new Sandbox(await getQuickJS(), resolved);
 }
