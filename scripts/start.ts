@@ -7,7 +7,7 @@ import path from "node:path";
 import next from "next";
 import { createGate } from "../server/api/security/gate";
 import { logFailure } from "../server/api/security/logFailure";
-import { gatedListener } from "../server/api/security/nodeGate";
+import { answerClientErrors, gatedListener } from "../server/api/security/nodeGate";
 import { assertServable, EnvError, readEnv } from "../server/env";
 import { DatabaseSetupError } from "../server/db/migrate";
 import { prisma } from "../server/db/prisma";
@@ -49,6 +49,7 @@ async function main() {
       if (!res.headersSent) res.writeHead(500).end("Internal error");
     });
   }));
+  answerClientErrors(server);
   try {
     await listen(server, env.HOST, env.PORT);
   } catch (e) {

@@ -8,7 +8,7 @@ import type { PrismaClient } from "../../../db/generated/client";
 import { createContextInner } from "../../trpc";
 import { handleTrpcRequest } from "../endpoint";
 import { createGate } from "../gate";
-import { gatedListener } from "../nodeGate";
+import { answerClientErrors, gatedListener } from "../nodeGate";
 
 export interface ApiServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -32,6 +32,7 @@ export async function startApiServer(options: { prisma: PrismaClient; token?: st
         });
     }),
   );
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

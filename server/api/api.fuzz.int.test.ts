@@ -1,0 +1,152 @@
+// Fuzzing every tRPC procedure through createCaller (random and well-typed-but-wrong inputs)
+// and a bounded sample over real loopback HTTP: never a 500 or an unhandled rejection, and
+// every refusal is a typed error whose formatted message is a plain sentence.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { TRPCError } from "@trpc/server";
+import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anyInput } from "../../test/soak/fuzz/mutate";
+import { fuzzParameters, fuzzRuns } from "../../test/soak/fuzz/runs";
+import { PrismaClient } from "../db/generated/client";
+import { applyMigrations } from "../db/migrate";
+import { seedDemos } from "../db/seed";
+import { demos } from "../flow/demos";
+import { fuzzSamples, type FuzzFixture } from "./fuzzSamples";
+import { appRouter, createCaller } from "./root";
+import { startApiServer } from "./security/testing/apiServer";
+import { createContextInner } from "./trpc";
+
+/** Codes a refusal may carry; INTERNAL_SERVER_ERROR (a 500) is the bug we hunt. */
+const CLEAR_CODES = new Set(["BAD_REQUEST", "PARSE_ERROR", "NOT_FOUND", "CONFLICT", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "PRECONDITION_FAILED", "UNPROCESSABLE_CONTENT", "METHOD_NOT_SUPPORTED", "TOO_MANY_REQUESTS"]);
+/** Procedures that take no input ignore whatever is sent: a short run shows it. */
+const NO_INPUT_RUNS = 100;
+type ProcedureDef = { _def: { type: "query" | "mutation" | "subscription"; inputs: unknown[] } };
+const procedures = Object.entries((appRouter._def as unknown as { procedures: Record<string, ProcedureDef> }).procedures).map(([path, procedure]) => ({
+  path,
+  type: procedure._def.type,
+  takesInput: procedure._def.inputs.length > 0,
+}));
+
+const root = mkdtempSync(join(tmpdir(), "eventloom-api-fuzz-"));
+const clients: PrismaClient[] = [];
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(async () => {
+  process.off("unhandledRejection", onUnhandled);
+  for (const client of clients) await client.$disconnect();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh, migrated and seeded studio database with one user flow. */
+async function studio(name: string): Promise<{ prisma: PrismaClient; fixture: FuzzFixture }> {
+  const file = join(root, `${name}.db`);
+  applyMigrations(file);
+  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
+  clients.push(prisma);
+  await seedDemos(prisma, demos);
+  await prisma.flow.create({ data: { id: "user-flow", name: "Mine", document: JSON.stringify(demos[0]!.flow) } });
+  return { prisma, fixture: { demoId: `demo-${demos[0]!.key}`, userFlowId: "user-flow" } };
+}
+
+/** A formatted refusal is one plain sentence: no stack, no object dumps. */
+function expectSentence(message: unknown): void {
+  expect(typeof message).toBe("string");
+  const text = message as string;
+  expect(text.trim().length).toBeGreaterThan(0);
+  expect(text).not.toMatch(/\n\s+at |\[object Object\]/);
+  expect(text.length).toBeLessThan(4000);
+}
+
+/** JSON text of a value; "null" for what JSON cannot hold (BigInt), as a careless client might send. */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? "null";
+  } catch {
+    return "null";
+  }
+}
+
+async function call(api: ReturnType<typeof createCaller>, path: string, type: string, input: unknown): Promise<void> {
+  const [group, name] = path.split(".") as [string, string];
+  const procedure = (api as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[group]![name]!;
+  const result = await procedure(input);
+  if (type === "subscription") {
+    for await (const _value of result as AsyncIterable<unknown>) break;
+  }
+}
+
+describe("fuzzing every tRPC input", () => {
+  it("Given the app router, When its procedures are listed, Then each has fuzz samples", () => {
+    const missing = procedures.filter(({ path }) => !(path in fuzzSamples)).map(({ path }) => path);
+    expect(missing, "add samples for these procedures to server/api/fuzzSamples.ts").toEqual([]);
+  });
+
+  it.each(procedures)("Given $path, When called with random and well-typed-but-wrong inputs, Then it answers or refuses with a clear typed error", async ({ path, type, takesInput }) => {
+    const { prisma, fixture } = await studio(path);
+    const api = createCaller(createContextInner({ prisma }));
+    const samples = (fuzzSamples[path] ?? (() => [undefined]))(fixture);
+    await fc.assert(
+      fc.asyncProperty(anyInput(samples), async (input) => {
+        try {
+          await call(api, path, type, input);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TRPCError);
+          const trpcError = error as TRPCError;
+          expect(CLEAR_CODES.has(trpcError.code), `${trpcError.code}: ${trpcError.message}`).toBe(true);
+          const shape = getErrorShape({ config: appRouter._def._config, error: trpcError, type, path, input, ctx: undefined });
+          expectSentence(shape.message);
+        }
+      }),
+      takesInput ? fuzzParameters(path.length * 7919, 60) : { ...fuzzParameters(path.length * 7919, 10), numRuns: Math.min(fuzzRuns(10), NO_INPUT_RUNS) },
+    );
+    expect(unhandled).toEqual([]);
+  });
+
+  it("Given random requests over real HTTP, When sent, Then the status is 200 or a 4xx with a sentence, never a 500", async () => {
+    const { prisma, fixture } = await studio("http");
+    const server = await startApiServer({ prisma });
+    try {
+      const requests = fc.constantFrom(...procedures.filter((p) => p.type !== "subscription"), { path: "flows.nothing", type: "query" as const }).chain((procedure) => {
+        const samples = (fuzzSamples[procedure.path] ?? (() => [undefined]))(fixture);
+        return fc.record({
+          procedure: fc.constant(procedure),
+          input: anyInput(samples),
+          shape: fc.constantFrom("json", "raw", "wrong-method", "batch"),
+          raw: fc.string({ unit: "binary", maxLength: 100 }),
+        });
+      });
+      await fc.assert(
+        fc.asyncProperty(requests, async (r) => {
+          const body = r.shape === "raw" ? r.raw : jsonText({ json: r.input });
+          const asQuery = r.procedure.type === "query" ? r.shape !== "wrong-method" : r.shape === "wrong-method";
+          const batch = r.shape === "batch" ? "?batch=1" : "";
+          const url = `${server.origin}/api/trpc/${r.procedure.path}${batch}`;
+          const response = asQuery
+            ? await fetch(`${url}${batch ? "&" : "?"}input=${encodeURIComponent(batch ? `{"0":${body}}` : body)}`)
+            : await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: batch ? `{"0":${body}}` : body });
+          expect(response.status, `${r.procedure.path} ${r.shape}`).not.toBeGreaterThanOrEqual(500);
+          if (response.status === 431) {
+            expect(await response.text()).toMatch(/^The request's URL or headers are too large/);
+            return;
+          }
+          const answer = (await response.json()) as unknown;
+          const errors = (Array.isArray(answer) ? answer : [answer]).map((item) => (item as { error?: { json: { message: unknown } } }).error).filter((e) => e !== undefined);
+          if (response.status >= 400) expect(errors.length).toBeGreaterThan(0);
+          for (const error of errors) expectSentence(error!.json.message);
+        }),
+        { ...fuzzParameters(4242, 40), numRuns: Math.min(fuzzRuns(40), 1000) },
+      );
+    } finally {
+      await server.close();
+    }
+    expect(unhandled).toEqual([]);
+  });
+});

@@ -1,0 +1,21 @@
+// Vitest for the soak suite (`npm run test:soak`, run by CI after `npm test`): the crash,
+// concurrency and sandbox-memory soaks under test/soak, plus every fuzz test at 10,000 cases
+// per target. One file at a time (they measure memory and kill processes); GC exposed.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+import { SOAK_FUZZ_RUNS } from "./fuzz/runs";
+
+export default defineConfig({
+  root: fileURLToPath(new URL("../..", import.meta.url)),
+  resolve: { alias: { "@": fileURLToPath(new URL("../../", import.meta.url)) } },
+  test: {
+    include: ["test/soak/**/*.soak.test.ts", "{server,app,scripts}/**/*.fuzz.{unit,int}.test.ts"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**"],
+    env: { EVENTLOOM_FUZZ_RUNS: String(SOAK_FUZZ_RUNS) },
+    pool: "forks",
+    execArgv: ["--expose-gc"],
+    fileParallelism: false,
+    testTimeout: 600_000,
+    hookTimeout: 120_000,
+  },
+});
