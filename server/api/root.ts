@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { flowsRouter } from "./routers/flows";
 import { healthRouter } from "./routers/health";
+import { timelineRouter } from "./routers/timeline";
 import { commandsRouter } from "./routers/commands";
 import { deadLettersRouter } from "./routers/deadLetters";
 import { faultsRouter } from "./routers/faults";
@@ -13,6 +14,7 @@ import { traceRouter } from "./routers/trace";
 export const appRouter = router({
   flows: flowsRouter,
   health: healthRouter,
+  timeline: timelineRouter,
   runs: runsRouter,
   commands: commandsRouter,
   trace: traceRouter,

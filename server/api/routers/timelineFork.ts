@@ -1,0 +1,176 @@
+// What-if: fork a run at an event index. The fork is a new run (Run row with parentRunId and
+// forkedAt) of the parent's flow document and seed, in fast mode, RE-EXECUTED from the parent's
+// recorded commands: each at its recorded clock time, with the work due before it done first, up to
+// the position (stepping one unit at a time until the fork's log holds that many events); then the
+// changes apply (a fault injected, a command inserted, a later command replaced or skipped) and the
+// rest of the parent's commands run, then everything to idle. Writes only the fork's own rows.
+import type { PrismaClient } from "../../db/generated/client";
+import type { Command } from "../../core/definitions";
+import type { InjectedFault } from "../../runtime";
+import { createCommandLog, type RecordedCommand } from "../../runs/commandLog";
+import { findRunRecord, type RunRecord } from "../../runs/records";
+import { MAX_SETTLE_STEPS, openRun, sharedDatabase, type RunsHost } from "../../runs";
+import { createRunStore } from "../../store";
+import { TimelineIndexError } from "../../timetravel";
+import type { OpenTimeline } from "./timelineRuns";
+
+export interface ForkCommand {
+  command: Command;
+  correlationId?: string;
+}
+
+export type ForkChange =
+  /** A fault injected at the position. */
+  | { kind: "fault"; fault: InjectedFault }
+  /** A new command dispatched at the position. */
+  | { kind: "insert"; command: ForkCommand }
+  /** A later command of the parent (by its seq) dispatched as this one instead. */
+  | { kind: "replace"; seq: number; command: ForkCommand }
+  /** A later command of the parent left out. */
+  | { kind: "skip"; seq: number };
+
+export interface ForkResult {
+  run: RunRecord;
+  /** Events in the fork when the changes applied (the position, or just past it when a command's events could not be split). */
+  cutAt: number;
+  /** Events in the fork at the end. */
+  length: number;
+  /** Parent commands replayed before the position, and dispatched after it. */
+  replayed: number;
+  continued: number;
+  /** Set when some work did not settle within the bound, in words. */
+  warnings: string[];
+}
+
+/** A fork that cannot be made as asked, in a plain sentence. */
+export class ForkError extends Error {
+  override readonly name = "ForkError";
+}
+
+const COMMAND_PAGE = 1_000;
+const EVENT_PAGE = 500;
+
+function listCommands(runId: string): RecordedCommand[] {
+  const log = createCommandLog(sharedDatabase(), runId);
+  const all: RecordedCommand[] = [];
+  for (let page = log.list(0, COMMAND_PAGE); page.length > 0; page = log.list(page.at(-1)!.seq, COMMAND_PAGE)) all.push(...page);
+  return all;
+}
+
+/** The ids of the messages that caused events 1..at, and the clock time of event `at`. */
+async function causesUpTo(source: OpenTimeline, at: number): Promise<{ causes: Set<string>; time: number }> {
+  const causes = new Set<string>();
+  let time = Number.NEGATIVE_INFINITY;
+  let fromIndex = 0;
+  while (fromIndex < at) {
+    const page = await source.timeline.eventsPage({ fromIndex, limit: Math.min(EVENT_PAGE, at - fromIndex) });
+    if (page.items.length === 0) break;
+    for (const event of page.items) {
+      causes.add(event.causationId);
+      time = event.recordedAt;
+    }
+    fromIndex = page.items.at(-1)!.index;
+  }
+  return { causes, time };
+}
+
+/**
+ * The parent's commands before event `at`: the longest prefix of its commands each of which caused
+ * an event at or before `at`, or (rejected, duplicate) was dispatched no later than that event.
+ */
+export async function commandsBefore(source: OpenTimeline, commands: readonly RecordedCommand[], at: number): Promise<number> {
+  if (at === 0) return 0;
+  const { causes, time } = await causesUpTo(source, at);
+  let kept = 0;
+  for (const command of commands) {
+    const before = causes.has(command.messageId) || (command.status !== "accepted" && command.at <= time);
+    if (!before) break;
+    kept++;
+  }
+  return kept;
+}
+
+function planRest(rest: readonly RecordedCommand[], changes: readonly ForkChange[]): { atCut: ForkChange[]; after: (ForkCommand & { at: number })[] } {
+  const replaced = new Map<number, ForkChange>();
+  const bySeq = new Set(rest.map((command) => command.seq));
+  for (const change of changes) {
+    if (change.kind !== "replace" && change.kind !== "skip") continue;
+    if (!bySeq.has(change.seq)) throw new ForkError(`Command ${change.seq} is not after the fork position, so it cannot be ${change.kind === "skip" ? "left out" : "replaced"}; pick a later command or move the position back.`);
+    replaced.set(change.seq, change);
+  }
+  const after = rest.flatMap((recorded) => {
+    const change = replaced.get(recorded.seq);
+    if (change?.kind === "skip") return [];
+    const command = change?.kind === "replace" ? change.command : replay(recorded);
+    return [{ ...command, at: recorded.at }];
+  });
+  return { atCut: changes.filter((change) => change.kind === "fault" || change.kind === "insert"), after };
+}
+
+/** A recorded command as it is dispatched again: its own correlation id only when it was given one. */
+function replay(recorded: RecordedCommand): ForkCommand {
+  return recorded.correlationId === recorded.messageId ? { command: recorded.command } : { command: recorded.command, correlationId: recorded.correlationId };
+}
+
+export async function forkRun(prisma: PrismaClient, host: RunsHost, source: OpenTimeline, at: number, changes: readonly ForkChange[]): Promise<ForkResult> {
+  const parent = await findRunRecord(prisma, source.run.id);
+  await source.timeline.refresh();
+  if (!Number.isInteger(at) || at < 0 || at > source.timeline.length) throw new TimelineIndexError(at, source.timeline.length);
+  const commands = listCommands(parent.id);
+  const kept = await commandsBefore(source, commands, at);
+  const plan = planRest(commands.slice(kept), changes);
+
+  const id = crypto.randomUUID();
+  await host.writeLock.run(() =>
+    prisma.run.create({
+      data: { id, flowId: parent.flowId, flowVersion: parent.flowVersion, document: JSON.stringify(parent.document), seed: parent.seed, mode: "fast", status: "running", parentRunId: parent.id, forkedAt: at },
+    }),
+  );
+
+  const opened = await openRun({ flow: parent.document, runId: id, seed: parent.seed, mode: "fast", playing: false });
+  const { engine } = opened;
+  const log = createCommandLog(engine.store.db, id);
+  const countEvents = engine.store.db.prepare<[string], number>("SELECT COUNT(*) FROM events WHERE run_id = ?").pluck();
+  const warnings: string[] = [];
+  const settle = async (until?: number) => {
+    const result = await engine.runUntilIdle({ maxSteps: MAX_SETTLE_STEPS, ...(until === undefined ? {} : { until }) });
+    if (!result.idle && result.steps >= MAX_SETTLE_STEPS) warnings.push(`The fork did not settle after ${MAX_SETTLE_STEPS.toLocaleString("en")} units of work; it may loop.`);
+  };
+  const dispatch = async ({ command, correlationId }: ForkCommand) => {
+    const time = engine.clock.now();
+    const result = await engine.dispatch(command, correlationId === undefined ? {} : { correlationId });
+    log.record(time, command, correlationId ?? result.commandId, result);
+  };
+  /** Does the work due before clock time `time`, then dispatches at that time. */
+  const dispatchAt = async (time: number, command: ForkCommand) => {
+    await settle(time);
+    const clock = opened.clock.clock;
+    if (clock.mode === "fast") clock.advanceTo(time);
+    await dispatch(command);
+  };
+
+  try {
+    const result = await host.writeLock.run(async () => {
+      for (const recorded of commands.slice(0, kept)) await dispatchAt(recorded.at, replay(recorded));
+      let steps = 0;
+      while (countEvents.get(id)! < at && steps < MAX_SETTLE_STEPS && (await engine.step())) steps++;
+      const cutAt = countEvents.get(id)!;
+      for (const change of plan.atCut) {
+        if (change.kind === "fault") engine.injectFault(change.fault);
+        else if (change.kind === "insert") await dispatch(change.command);
+      }
+      for (const next of plan.after) await dispatchAt(next.at, next);
+      await settle();
+      return { cutAt, length: countEvents.get(id)! };
+    });
+    await engine.close();
+    await host.writeLock.run(() => prisma.run.update({ where: { id }, data: { status: "finished", endedAt: new Date() } }));
+    const { document: _document, ...run } = await findRunRecord(prisma, id);
+    return { run, ...result, replayed: kept, continued: plan.after.length, warnings };
+  } catch (error) {
+    await engine.close();
+    createRunStore(engine.store.db, id).deleteRun();
+    await host.writeLock.run(() => prisma.run.deleteMany({ where: { id } }));
+    throw error;
+  }
+}
