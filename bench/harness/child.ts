@@ -62,8 +62,8 @@ async function measure(suite: Suite, options: ChildOptions): Promise<Pick<SuiteR
     const values: ValueResult[] = (await suite.values?.(ctx)) ?? [];
     return { status: "measured", comparisons, values };
   } finally {
-    rmSync(tmpDir, { recursive: true, force: true });
     await suite.cleanup?.();
+    rmSync(tmpDir, { recursive: true, force: true });
   }
 }
 

@@ -74,7 +74,7 @@ export async function measureComparison(
     }
     const units: number[] = [];
     for (const [i, runner] of runners.entries()) {
-      units.push(await calibrate(runner, sampleMs));
+      units.push(present[i]!.calibrate === false ? 1 : await calibrate(runner, sampleMs));
       ctx.log(`${comparison.id}: ${present[i]!.label} does ${units[i]! * scaleOf(i)} ${comparison.unit} per sample`);
     }
     const rates: number[][] = runners.map(() => []);

@@ -15,6 +15,11 @@ export interface Contender {
   key: string;
   /** What a reader sees, e.g. "bare better-sqlite3". */
   label: string;
+  /**
+   * false: no calibration and no warm-up for this contender, one unit per sample.
+   * For units that take seconds each (a full replay), where a warm-up only costs time.
+   */
+  calibrate?: boolean;
   /** Overrides the comparison's scale for this contender (its unit of work is a different amount of the displayed unit). */
   scale?: number;
   /** undefined when the contender can run; otherwise why not (the comparison runs without it). */
