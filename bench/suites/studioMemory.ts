@@ -9,5 +9,6 @@ export const studioMemorySuite = notBuiltYet({
   name: "studio-memory",
   title: "Studio server RSS serving the replay view of a 1,000,000-event run",
   targets: [{ kind: "value", value: "studio-rss-mb", atMost: 500, source: "issue #9" }],
-  needs: "the replay view (/flows/[id]/runs/[runId]) and its timeline API, and a way to seed a 1,000,000-event run",
+  needs:
+    "this suite: seed a 1,000,000-event run of a demo in a fresh database, serve it with the built studio (npm run build, then scripts/start.ts on a free port), drive the replay view's timeline queries and read the server's peak RSS (VmHWM); the replay view and the timeline router exist now",
 });
