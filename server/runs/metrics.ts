@@ -8,7 +8,7 @@ import type { SqliteDatabase } from "../store";
 import type { LiveRun } from "./liveRun";
 
 /** Newest trace entries (publishes and handled deliveries) the latency and throughput figures read. */
-export const METRICS_SAMPLE = 5_000;
+export const METRICS_SAMPLE = 2_000;
 /** Clock time over which throughput is counted. */
 export const THROUGHPUT_WINDOW_MS = 5_000;
 

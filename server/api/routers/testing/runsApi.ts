@@ -18,6 +18,9 @@ export interface RunsApi {
   host: RunsHost;
   /** Wall-clock waits the host asked for (redrive pacing), in ms. */
   sleeps: number[];
+  /** While held, the host's waits do not end until release(). */
+  holdSleeps(): void;
+  releaseSleeps(): void;
   cleanup(): Promise<void>;
 }
 
@@ -32,11 +35,13 @@ export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Prom
   await seedDemos(prisma, demos.map((demo) => ({ key: demo.key, flow: demo.flow })));
   let wall = 1_000_000;
   const sleeps: number[] = [];
+  let held: { promise: Promise<void>; release: () => void } | undefined;
   const host = await replaceRunsHost({
     ...(options.maxOpenRuns === undefined ? {} : { maxOpenRuns: options.maxOpenRuns }),
     wallNow: () => wall,
     sleep: async (ms) => {
       sleeps.push(ms);
+      await held?.promise;
       wall += ms;
     },
   });
@@ -45,6 +50,17 @@ export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Prom
     prisma,
     host,
     sleeps,
+    holdSleeps() {
+      let release = () => {};
+      const promise = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      held = { promise, release };
+    },
+    releaseSleeps() {
+      held?.release();
+      held = undefined;
+    },
     async cleanup() {
       await host.close();
       closeSharedDatabase();
