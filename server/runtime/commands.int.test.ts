@@ -30,6 +30,36 @@ describe("engine: commands, snapshots, upcasting", () => {
     expect(harness.store.outbox.pendingCount()).toBe(1);
   });
 
+  it("given an expected version, when the stream is elsewhere, then the command is rejected as a concurrency conflict; at that version it is accepted", async () => {
+    harness = startHarness(bankSystem());
+    const { engine } = harness;
+    await engine.dispatch(open("a1"));
+    expect(await engine.dispatch(deposit("a1", 5), { expectedVersion: 0 })).toMatchObject({
+      status: "rejected",
+      message: "Concurrency conflict: Account a1 is at version 1, not the expected 0; it changed since it was read.",
+    });
+    expect((await engine.dispatch(deposit("a1", 5), { expectedVersion: 1 })).status).toBe("accepted");
+  });
+
+  it("given a stream that changes during every decision, when the retries run out, then the command is rejected as a conflict, not thrown", async () => {
+    let writes = 0;
+    const racer: AggregateDefinition = {
+      name: "Racer",
+      streamPrefix: "racer",
+      initialState: {},
+      decide(_state, command) {
+        const id = `other-${++writes}`;
+        harness.store.events.appendToStream(`racer-${command.aggregateId}`, [{ eventId: id, type: "race.won.v1", data: {}, metadata: { messageId: id, correlationId: id, causationId: id } }], { now: 0 });
+        return [{ type: "race.won.v1", data: {} }];
+      },
+      evolve: (state) => state,
+    };
+    harness = startHarness(bankSystem({ aggregates: [racer] }));
+    const result = await harness.engine.dispatch({ aggregate: "Racer", aggregateId: "r1", type: "Win", data: {} });
+    expect(result).toMatchObject({ status: "rejected", message: "Concurrency conflict: Racer r1 kept changing while the command was decided (5 attempts); try again." });
+    expect(writes).toBe(5);
+  });
+
   it("given a command id already handled, when dispatched again, then it is a duplicate and nothing happens twice", async () => {
     harness = startHarness(bankSystem());
     await harness.engine.dispatch(open("a1"), { messageId: "cmd-1" });

@@ -1,7 +1,8 @@
 // Handling a command: load the aggregate (latest snapshot + newer events, upcast
 // on read), decide, then ONE transaction appends the events with the loaded
 // version as expectedVersion, writes their outbox rows, the snapshot when due,
-// the processed command id and the trace. Idempotent by command message id.
+// the processed command id and the trace. Idempotent by command message id. A stream
+// that keeps changing (or is not at the caller's expected version) is a rejection.
 
 import { decide, snapshotDue, streamIdOf } from "../core/decider";
 import type { AggregateDefinition, Command, JsonObject, MessageMetadata, RecordedEvent, ReplyTo } from "../core/definitions";
@@ -25,6 +26,11 @@ export interface DispatchMetadata {
   correlationId?: string;
   causationId?: string;
   replyTo?: ReplyTo;
+  /**
+   * Decide only if the aggregate's stream is at this version (0 = no events yet); otherwise the
+   * command is rejected as a concurrency conflict, and never retried.
+   */
+  expectedVersion?: number;
 }
 
 export interface LoadedAggregate {
@@ -87,6 +93,9 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
 
     for (let attempt = 1; ; attempt++) {
       const loaded = load(aggregate, command.aggregateId);
+      if (given.expectedVersion !== undefined && loaded.version !== given.expectedVersion) {
+        return rejected(command, metadata, conflict(command, `is at version ${loaded.version}, not the expected ${given.expectedVersion}; it changed since it was read`));
+      }
       const decision = await decide(aggregate, loaded.state, command, { now: ctx.clock.now(), aggregateId: command.aggregateId, metadata });
       if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata);
       if (decision.kind === "rejected") return rejected(command, metadata, decision.message);
@@ -94,9 +103,15 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
         const events = store.transaction(() => commit(aggregate, command, metadata, loaded, decision.events, decision.state));
         return { status: "accepted", commandId: messageId, streamId: loaded.streamId, events };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError) || attempt >= MAX_CONCURRENCY_RETRIES) throw error;
+        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (given.expectedVersion !== undefined) return rejected(command, metadata, conflict(command, `changed to version ${error.actual} while the command was decided`));
+        if (attempt >= MAX_CONCURRENCY_RETRIES) return rejected(command, metadata, conflict(command, `kept changing while the command was decided (${attempt} attempts); try again`));
       }
     }
+  }
+
+  function conflict(command: Command, what: string): string {
+    return `Concurrency conflict: ${command.aggregate} ${command.aggregateId} ${what}.`;
   }
 
   function commit(
