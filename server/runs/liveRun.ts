@@ -48,6 +48,8 @@ export type DispatchOutcome =
 export interface CommandInput {
   command: Command;
   correlationId?: string;
+  /** Decide only at this stream version of the aggregate; otherwise a concurrency-conflict rejection. */
+  expectedVersion?: number;
 }
 
 export interface LiveRun {
@@ -183,7 +185,11 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
   }
 
   async function send(input: CommandInput): Promise<DispatchOutcome> {
-    const result = await engine.dispatch(input.command, input.correlationId === undefined ? {} : { correlationId: input.correlationId });
+    const { correlationId, expectedVersion } = input;
+    const result = await engine.dispatch(input.command, {
+      ...(correlationId === undefined ? {} : { correlationId }),
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
     return outcomeOf(result, input.correlationId ?? result.commandId);
   }
 

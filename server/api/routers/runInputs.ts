@@ -17,6 +17,8 @@ export const command = z.object({
     .default({})
     .refine((data) => JSON.stringify(data).length <= MAX_COMMAND_DATA_CHARS, `A command's data is at most ${MAX_COMMAND_DATA_CHARS.toLocaleString("en")} characters of JSON.`),
   correlationId: z.string().min(1).max(200).optional(),
+  /** Decide only if the aggregate is at this stream version (0 = new): otherwise a concurrency-conflict rejection. */
+  expectedVersion: z.int().min(0).optional(),
 });
 
 export const deadLetterSelection = z
@@ -44,5 +46,6 @@ export function toCommandInput(input: z.output<typeof command>) {
   return {
     command: { aggregate: input.aggregate, aggregateId: input.aggregateId, type: input.command, data: input.data },
     ...(input.correlationId === undefined ? {} : { correlationId: input.correlationId }),
+    ...(input.expectedVersion === undefined ? {} : { expectedVersion: input.expectedVersion }),
   };
 }
