@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FlowCompileError } from "../flow/compile";
 import { bankAccount } from "../flow/demos/bankAccount";
+import { createInProcessBus, UnknownNameError, type Transport } from "../runtime";
 import { createTempDatabase, type TempDatabase } from "../store/testing/tempDatabase";
 import { openRun } from "./openRun";
 
@@ -50,6 +51,40 @@ describe("openRun", () => {
     for (let i = 0; i < 400 && !engine.store.projections.get("account_balances", "a1"); i++) await new Promise((resolve) => setTimeout(resolve, 5));
     await engine.close();
     expect(engine.store.projections.get("account_balances", "a1")).toMatchObject({ owner: "Cy" });
+  });
+
+  it("given a transport factory and the epoch clock (Kafka mode), then the transport binds to the run's store and clock, and clock time is wall time", async () => {
+    const made: { runId: string; clock: unknown }[] = [];
+    const before = Date.now();
+    const { engine, clock } = await openRun({
+      flow: bankAccount.flow,
+      runId: "epoch-1",
+      seed: 4,
+      mode: "live",
+      clock: "epoch",
+      db: database.db,
+      transport: (store, runClock) => {
+        made.push({ runId: store.runId, clock: runClock });
+        return createInProcessBus(store, runClock);
+      },
+    });
+    expect(made).toHaveLength(1);
+    expect(made[0]!.runId).toBe("epoch-1");
+    expect(made[0]!.clock).toBe(clock.clock);
+    expect(clock.now()).toBeGreaterThanOrEqual(before);
+    expect(clock.now()).toBeLessThanOrEqual(Date.now());
+    await engine.close();
+  });
+
+  it("given a group the flow lacks, then the engine is refused and the transport it was given is closed", async () => {
+    let closed = false;
+    const transport = (store: Parameters<typeof createInProcessBus>[0], runClock: Parameters<typeof createInProcessBus>[1]): Transport => {
+      const bus = createInProcessBus(store, runClock);
+      return { ...bus, close: async () => void (closed = true) };
+    };
+    const opening = openRun({ flow: bankAccount.flow, runId: "workers-1", seed: 1, mode: "live", onlyGroups: ["billing"], transport, db: database.db });
+    await expect(opening).rejects.toBeInstanceOf(UnknownNameError);
+    expect(closed).toBe(true);
   });
 
   it("given a flow with problems, then it is refused with every problem", async () => {
