@@ -1,0 +1,106 @@
+"use client";
+// The replay's transport: the position (0..length), play and pause, steps of ±1, jumps to the
+// start and the end, the speed, and playing at the run's original timing (the clock time between
+// two events, divided by the speed; long quiet stretches shortened). Playback advances only once
+// the world at the current position is shown, so it never runs ahead of what the panels show.
+import { useCallback, useEffect, useMemo, useState } from "react";
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+/** A step at ×1 when not at the original timing. */
+export const STEP_MS = 900;
+/** Longest wait between two events at the original timing. */
+export const MAX_GAP_MS = 3_000;
+
+export interface Player {
+  position: number;
+  playing: boolean;
+  speed: number;
+  originalTiming: boolean;
+  /** Milliseconds the current step is given (tokens animate within it). */
+  stepMs: number;
+  seek(index: number): void;
+  step(delta: number): void;
+  toStart(): void;
+  toEnd(): void;
+  toggle(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  setOriginalTiming(on: boolean): void;
+}
+
+export interface PlayerInput {
+  length: number;
+  initial: number;
+  /** The index whose world is on screen. */
+  shownIndex: number | null;
+  /** Clock time of an event (from the cached diffs), for the original timing. */
+  timeOf(index: number): Promise<number | null>;
+}
+
+export function usePlayer({ length, initial, shownIndex, timeOf }: PlayerInput): Player {
+  const [position, setPosition] = useState(Math.min(initial, length));
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const [originalTiming, setOriginalTiming] = useState(false);
+  const [stepMs, setStepMs] = useState(STEP_MS);
+
+  const seek = useCallback((index: number) => setPosition(Math.max(0, Math.min(length, Math.round(index)))), [length]);
+  const step = useCallback((delta: number) => {
+    setPlaying(false);
+    setPosition((at) => Math.max(0, Math.min(length, at + delta)));
+  }, [length]);
+
+  useEffect(() => {
+    if (position > length) setPosition(length);
+  }, [length, position]);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (position >= length) {
+      setPlaying(false);
+      return;
+    }
+    if (shownIndex !== position) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void (async () => {
+      let wait = STEP_MS / speed;
+      if (originalTiming) {
+        const [now, next] = await Promise.all([timeOf(position), timeOf(position + 1)]);
+        if (now !== null && next !== null) wait = Math.min(MAX_GAP_MS, Math.max(0, (next - now) / speed));
+      }
+      if (cancelled) return;
+      setStepMs(Math.max(wait, 250));
+      timer = setTimeout(() => setPosition((at) => Math.min(length, at + 1)), wait);
+    })();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [playing, position, length, shownIndex, speed, originalTiming, timeOf]);
+
+  return useMemo(
+    () => ({
+      position,
+      playing,
+      speed,
+      originalTiming,
+      stepMs: playing ? stepMs : STEP_MS,
+      seek: (index: number) => {
+        setPlaying(false);
+        seek(index);
+      },
+      step,
+      toStart: () => step(-length),
+      toEnd: () => step(length),
+      toggle: () => {
+        if (!playing && position >= length) setPosition(0);
+        setPlaying(!playing);
+      },
+      pause: () => setPlaying(false),
+      setSpeed,
+      setOriginalTiming,
+    }),
+    [position, playing, speed, originalTiming, stepMs, seek, step, length],
+  );
+}
