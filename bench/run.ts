@@ -1,7 +1,8 @@
-// `npm run bench [-- [suite ...] [--check] [--rounds N] [--sample-ms N] [--list]]`:
+// `npm run bench [-- [suite ...] [--check] [--rounds N] [--sample-ms N] [--list] [--report]]`:
 // runs each selected suite in its own child process, prints its tables, merges the
 // results into bench/results/latest.json and latest.md, and with --check compares
-// every ratio with its target (non-zero exit on a measured shortfall).
+// every ratio with its target (non-zero exit on a measured shortfall). --report runs
+// nothing: it rewrites latest.md from latest.json (and with --check, checks those figures).
 
 import { fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -15,6 +16,8 @@ import type { SuiteResult } from "./harness/types";
 import { SUITES } from "./suites/registry";
 
 const RESULTS_DIR = path.join(PROJECT_ROOT, "bench/results");
+const JSON_FILE = path.join(RESULTS_DIR, "latest.json");
+const MD_FILE = path.join(RESULTS_DIR, "latest.md");
 const CHILD = path.join(PROJECT_ROOT, "bench/harness/child.ts");
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const DEFAULTS: ChildOptions = { rounds: 7, sampleMs: 100 };
@@ -23,13 +26,14 @@ interface Args {
   names: string[];
   check: boolean;
   list: boolean;
+  report: boolean;
   options: ChildOptions;
 }
 
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error(
-    `usage: npm run bench [-- [suite ...] [--check] [--rounds N] [--sample-ms N] [--list]]\nsuites: ${SUITES.map((s) => s.name).join(", ")}`,
+    `usage: npm run bench [-- [suite ...] [--check] [--rounds N] [--sample-ms N] [--list] [--report]]\nsuites: ${SUITES.map((s) => s.name).join(", ")}`,
   );
   process.exit(2);
 }
@@ -41,11 +45,12 @@ function positiveInt(flag: string, text: string | undefined): number {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { names: [], check: false, list: false, options: { ...DEFAULTS } };
+  const args: Args = { names: [], check: false, list: false, report: false, options: { ...DEFAULTS } };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--check") args.check = true;
     else if (arg === "--list") args.list = true;
+    else if (arg === "--report") args.report = true;
     else if (arg === "--rounds") args.options.rounds = positiveInt(arg, argv[++i]);
     else if (arg === "--sample-ms") args.options.sampleMs = positiveInt(arg, argv[++i]);
     else if (arg === "--help" || arg === "-h") usage();
@@ -97,6 +102,14 @@ async function main(): Promise<void> {
     for (const suite of SUITES) console.log(`${suite.name.padEnd(20)} ${suite.title}`);
     return;
   }
+  if (args.report) {
+    const stored = readResults(JSON_FILE);
+    if (!stored) usage(`${path.relative(process.cwd(), JSON_FILE)} holds no results yet: run npm run bench first`);
+    writeAtomically(MD_FILE, markdownSummary(stored));
+    console.log(`rewrote ${path.relative(process.cwd(), MD_FILE)} from ${path.relative(process.cwd(), JSON_FILE)}`);
+    if (args.check) finishCheck(stored.suites);
+    return;
+  }
   const selected = args.names.length > 0 ? SUITES.filter((s) => args.names.includes(s.name)) : SUITES;
   const startedAt = new Date().toISOString();
   const machine = await describeMachine();
@@ -113,23 +126,23 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const jsonFile = path.join(RESULTS_DIR, "latest.json");
   const merged = mergeResults(
-    readResults(jsonFile),
+    readResults(JSON_FILE),
     startedAt,
     { startedAt, command, options: args.options, machine },
     results,
     SUITES.map((s) => s.name),
   );
-  writeAtomically(jsonFile, `${JSON.stringify(merged, null, 2)}\n`);
-  writeAtomically(path.join(RESULTS_DIR, "latest.md"), markdownSummary(merged));
-  console.log(`results: ${path.relative(process.cwd(), jsonFile)} and latest.md`);
+  writeAtomically(JSON_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+  writeAtomically(MD_FILE, markdownSummary(merged));
+  console.log(`results: ${path.relative(process.cwd(), JSON_FILE)} and latest.md`);
+  if (args.check) finishCheck(results);
+}
 
-  if (args.check) {
-    const report = checkResults(results);
-    console.log(`\n${checkText(report)}`);
-    if (!report.ok) process.exitCode = 1;
-  }
+function finishCheck(suites: readonly SuiteResult[]): void {
+  const report = checkResults(suites);
+  console.log(`\n${checkText(report)}`);
+  if (!report.ok) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

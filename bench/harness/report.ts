@@ -103,6 +103,13 @@ function runLine(run: RunInfo): string {
   return `- \`${run.command}\` at ${run.startedAt}: ${o.rounds} rounds, samples of about ${o.sampleMs} ms; ${machineLine(run.machine)}`;
 }
 
+function loadLine(results: BenchResults): string {
+  const loads = results.suites.filter((s) => s.status === "measured").flatMap((s) => [s.loadAverage.before, s.loadAverage.after]);
+  if (loads.length === 0) return "";
+  const cores = Object.values(results.runs)[0]?.machine.cores ?? 0;
+  return `- machine load while measuring (1-minute load average on ${cores} cores, other work included): ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)}`;
+}
+
 export function markdownSummary(results: BenchResults): string {
   const report = checkResults(results.suites);
   const runIds = Object.keys(results.runs);
@@ -117,6 +124,7 @@ export function markdownSummary(results: BenchResults): string {
     "A skipped suite (missing prerequisite) is listed as skipped: `--check` does not count it as passed, and fails only on measured shortfalls or a suite that crashed.",
     "",
     ...runIds.map((id) => runLine(results.runs[id]!)),
+    loadLine(results),
     "",
     "## Targets",
     "",
