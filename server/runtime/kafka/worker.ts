@@ -1,21 +1,17 @@
 // A worker process's body (`npm run worker -- --flow <id> --group <name> [--run <id>]`):
 // finds the run in the shared SQLite file (the named run, or the flow's newest running
-// one), compiles the flow as it was when the run started, and runs ONE consumer group
-// on Kafka. Its effects and trace go to the run's tables in that file; its outbox rows
-// are published by the process owning the run. Several workers of a group share its
-// partitions.
+// one), opens it with the flow as it was when the run started (server/runs/openRun, on the
+// epoch clock every process agrees on), and runs ONE consumer group on Kafka. Its effects
+// and trace go to the run's tables in that file; its outbox rows are published by the
+// process owning the run. Several workers of a group share its partitions.
 
 import { existsSync } from "node:fs";
-import type { SystemDefinition } from "../../core/definitions";
 import type { PrismaClient } from "../../db/generated/client";
-import { compileFlow } from "../../flow/compile";
-import { FlowSchema } from "../../flow/schema";
-import { createSandbox, type Sandbox } from "../../sandbox/sandbox";
-import { createRunStore, openDatabase } from "../../store";
-import { createEngine, type Engine } from "../engine";
+import { FlowCompileError } from "../../flow/compile";
+import { openRun, type OpenedRun } from "../../runs/openRun";
+import { openDatabase } from "../../store";
 import type { KafkaSettings } from "./config";
 import { createKafkaTransport } from "./kafkaTransport";
-import { sharedWallClock } from "./mode";
 
 /** The worker cannot start; the message says why in one sentence. */
 export class WorkerStartError extends Error {
@@ -63,16 +59,11 @@ async function findRun(prisma: PrismaClient, flowId: string, runId: string | und
   return run;
 }
 
-async function compile(document: string, runId: string): Promise<{ definition: SystemDefinition; sandbox: Sandbox }> {
-  const parsed = FlowSchema.safeParse(JSON.parse(document));
-  if (!parsed.success) throw new WorkerStartError(`The flow stored with run "${runId}" is not a valid flow: ${parsed.error.issues[0]?.message ?? "unknown problem"}.`);
-  const sandbox = await createSandbox();
-  try {
-    return { definition: compileFlow(parsed.data, { snippets: sandbox }), sandbox };
-  } catch (error) {
-    sandbox.dispose();
-    throw new WorkerStartError(error instanceof Error ? error.message : String(error));
-  }
+/** Why the run cannot be opened here, in one sentence. */
+function openFailure(runId: string, error: unknown): string {
+  if (error instanceof FlowCompileError) return `The flow stored with run "${runId}" cannot run: ${error.problems.map((problem) => `${problem.path}: ${problem.message}`).join("; ")}.`;
+  if (error instanceof SyntaxError) return `The flow stored with run "${runId}" is not JSON: ${error.message}.`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
@@ -80,29 +71,27 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     throw new WorkerStartError(`There is no database at ${options.databaseFile}: point DATABASE_URL at the studio's file (start the studio once to create it).`);
   }
   const run = await findRun(options.prisma, options.flowId, options.runId, options.databaseFile);
-  const { definition, sandbox } = await compile(run.document, run.id);
   const db = openDatabase(options.databaseFile);
-  const store = createRunStore(db, run.id);
-  const transport = createKafkaTransport({ settings: options.settings, store, clock: sharedWallClock(), consumes: (group) => group === options.group, log: options.log });
   let settle: (error: Error | undefined) => void = () => {};
   const stopped = new Promise<Error | undefined>((resolve) => (settle = resolve));
-  let engine: Engine;
+  let opened: OpenedRun;
   try {
-    engine = createEngine({
-      definition,
-      store,
+    opened = await openRun({
+      flow: JSON.parse(run.document) as unknown,
+      runId: run.id,
       seed: run.seed,
-      clock: sharedWallClock(),
-      transport,
+      mode: "live",
+      clock: "epoch",
+      db,
+      transport: (store, clock) => createKafkaTransport({ settings: options.settings, store, clock, consumes: (group) => group === options.group, log: options.log }),
       onlyGroups: [options.group],
       onError: (error) => void shutdown(error instanceof Error ? error : new Error(String(error))),
     });
   } catch (error) {
-    await transport.close();
     db.close();
-    sandbox.dispose();
-    throw new WorkerStartError(error instanceof Error ? error.message : String(error));
+    throw new WorkerStartError(openFailure(run.id, error));
   }
+  const { engine } = opened;
 
   let closing: Promise<void> | undefined;
   function shutdown(error?: Error): Promise<void> {
@@ -111,7 +100,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         await engine.close();
       } finally {
         db.close();
-        sandbox.dispose();
         settle(error);
       }
     })();
