@@ -1,0 +1,136 @@
+// Time travel as a person uses it (issue #7): the bank demo's tour is run to its end through the
+// API (a fixture), then the replay is opened and driven with clicks, keys, the slider and the
+// search box: the balance before and after the withdrawal, a filter by event type and by text, a
+// message's causal chain, playback, and a what-if fork with a changed command beside its parent.
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+const BANK = "demo-bank-account";
+const BANK_TOUR = ["open", "deposit", "withdraw", "snapshot", "overdraw", "replay"];
+
+/** A tRPC mutation over plain HTTP (superjson wire format). */
+async function mutate<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
+  const response = await request.post(`/api/trpc/${procedure}`, { data: { json: input } });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+  if (!body.result) throw new Error(`${procedure} failed: ${body.error?.json.message ?? response.status()}`);
+  return body.result.data.json;
+}
+
+/** A fast run of the bank demo with its whole tour performed: open Ada's account, deposit 200, withdraw 50, overdraw (refused). */
+async function bankTourRun(request: APIRequestContext): Promise<string> {
+  const { run } = await mutate<{ run: { id: string } }>(request, "runs.start", { flowId: BANK, mode: "fast", seed: 42 });
+  for (const stepId of BANK_TOUR) await mutate(request, "tours.performStep", { runId: run.id, stepId });
+  return run.id;
+}
+
+async function openReplay(page: Page, runId: string): Promise<void> {
+  await page.goto(`/flows/${BANK}/runs/${runId}`);
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 3");
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+}
+
+const balance = (page: Page) => page.getByTestId("aggregate-account-acc-1").locator('[data-field="balance"] dd');
+const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png` });
+
+test("stepping back before the withdrawal shows balance 200, forward 150, with the change and the canvas following", async ({ page, request }) => {
+  await openReplay(page, await bankTourRun(request));
+  await expect(page.getByTestId("timeline-event-type")).toHaveText("bank.account.withdrawn.v1");
+  await expect(balance(page)).toHaveText("150");
+  await expect(page.getByTestId("row-account_balances-acc-1")).toContainText("150");
+
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 2");
+  await expect(balance(page)).toHaveText("200");
+  await expect(page.getByTestId("row-account_balances-acc-1")).toContainText("200");
+  await expect(page.getByTestId("aggregate-account-acc-1")).toHaveClass(/is-changed/);
+  await expect(page.getByTestId("event-log").locator(".log-row.is-current")).toContainText("#2");
+  await expect(page.getByTestId("replay-canvas")).toHaveAttribute("data-current-nodes", /account/);
+  await shot(page, "replay-before-withdrawal");
+
+  await page.getByRole("button", { name: "Step forward" }).click();
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 3");
+  await expect(balance(page)).toHaveText("150");
+
+  await page.getByRole("tab", { name: "Change" }).click();
+  const change = page.getByTestId("change-panel");
+  await expect(change).toContainText("bank.account.withdrawn.v1");
+  await expect(change.getByTestId("change-balance").first()).toContainText(/200\s*150/);
+  await expect(page.getByTestId("hops")).toContainText("append");
+  await shot(page, "replay-change");
+});
+
+test("dragging the slider scrubs the whole log, and play runs it back to the end", async ({ page, request }) => {
+  await openReplay(page, await bankTourRun(request));
+  const slider = page.getByTestId("timeline-slider");
+  const box = (await slider.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 8, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, y, { steps: 8 });
+  await page.mouse.move(box.x + 2, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId("timeline-position")).toHaveText("Start");
+  await expect(page.getByTestId("panel-aggregates")).toContainText("No aggregate has an event yet.");
+
+  await page.getByLabel("Speed").selectOption("16");
+  await page.getByRole("button", { name: "Play" }).click();
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 3");
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+  await expect(balance(page)).toHaveText("150");
+
+  await page.keyboard.press("Home");
+  await expect(page.getByTestId("timeline-position")).toHaveText("Start");
+  await page.keyboard.press("End");
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 3");
+});
+
+test("the log filters by event type and by text, and a chosen message shows its causal chain", async ({ page, request }) => {
+  await openReplay(page, await bankTourRun(request));
+  const log = page.getByTestId("event-log");
+  await expect(log.locator(".log-row")).toHaveCount(3);
+
+  await page.getByLabel("Event type").selectOption("bank.account.withdrawn.v1");
+  await expect(page.getByTestId("log-summary")).toHaveText("1 matching event");
+  await expect(log.locator(".log-row")).toHaveCount(1);
+  await expect(log.locator(".log-row")).toContainText("#3");
+  await expect(page.locator(".scrubber-marks .mark")).toHaveCount(1);
+  await shot(page, "replay-filter-type");
+
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Search events").pressSequentially("ada");
+  await expect(page.getByTestId("log-summary")).toHaveText("1 matching event");
+  await expect(log.locator(".log-row")).toContainText("bank.account.opened.v1");
+
+  await log.locator(".log-row").first().click();
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 1");
+  await page.getByRole("tab", { name: "Causal chain" }).click();
+  const chain = page.getByTestId("causal-chain");
+  await expect(chain.getByTestId("chain-message")).toContainText("bank.account.opened.v1");
+  await expect(chain.getByTestId("chain-ancestors")).toContainText("command-accepted");
+  await shot(page, "replay-causal-chain");
+});
+
+test("a what-if fork before the withdrawal, withdrawing 120 instead of 50, ends at 80 beside the original's 150", async ({ page, request }) => {
+  const runId = await bankTourRun(request);
+  await openReplay(page, runId);
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 2");
+
+  await page.getByRole("button", { name: "What if…?" }).click();
+  const dialog = page.getByRole("dialog", { name: "What if…?" });
+  await expect(dialog.getByLabel("Change a later command")).toBeChecked();
+  await expect(dialog.getByLabel("Command of the run")).toHaveValue("3");
+  const data = dialog.getByLabel("Command data");
+  await expect(data).toHaveValue('{"amount":50}');
+  await data.fill('{"amount": 120}');
+  await shot(page, "replay-fork-dialog");
+  await dialog.getByRole("button", { name: "Fork and run" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/runs/(?!${runId})[^?]+\\?compare=${runId}`));
+  const compared = page.getByTestId("compare-panel");
+  const row = compared.getByTestId("compare-aggregate:account-acc-1");
+  await expect(row.getByTestId("compare-left").locator('[data-field="balance"] dd')).toHaveText("150");
+  await expect(row.getByTestId("compare-right").locator('[data-field="balance"] dd')).toHaveText("80");
+  await expect(page.locator(".fork-of")).toContainText(`run ${runId.slice(0, 8)} at #2`);
+  await expect(balance(page)).toHaveText("80");
+  await shot(page, "replay-fork-compare");
+});
