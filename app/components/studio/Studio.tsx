@@ -1,10 +1,13 @@
 "use client";
 // The studio for one flow: one store per flow (created here, not at module level), autosave, the
-// palette and legend, the canvas, the inspector and problems, the header and the help dialog.
+// palette and legend, the canvas inside the run layer (run bar, live animation, run panels), the
+// inspector and problems, the header and the help dialog.
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useState } from "react";
 import type { Flow } from "@/server/flow/schema";
+import { RunProvider } from "../run/RunProvider";
+import { RunStage } from "../run/RunStage";
 import { Canvas } from "./Canvas";
 import { HelpDialog } from "./HelpDialog";
 import { Inspector } from "./inspector/Inspector";
@@ -52,20 +55,24 @@ function StudioBody({ version, unsavedAtStart, isDemo }: { version: number; unsa
           This is a teaching demo: explore it freely; to change it, press <strong>Make a copy</strong>.
         </p>
       )}
-      <div className="studio-body">
-        <aside className="studio-left" aria-label="Palette and legend">
-          <Palette />
-          <Legend />
-        </aside>
-        <div className="studio-center">
-          <Canvas />
-          <NoticeBar />
+      <RunProvider isDemo={isDemo}>
+        <div className="studio-body">
+          <aside className="studio-left" aria-label="Palette and legend">
+            <Palette />
+            <Legend />
+          </aside>
+          <div className="studio-center">
+            <RunStage>
+              <Canvas />
+              <NoticeBar />
+            </RunStage>
+          </div>
+          <aside className="studio-right" aria-label="Inspector and problems">
+            <Inspector />
+            <ProblemsPanel />
+          </aside>
         </div>
-        <aside className="studio-right" aria-label="Inspector and problems">
-          <Inspector />
-          <ProblemsPanel />
-        </aside>
-      </div>
+      </RunProvider>
       <HelpDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );

@@ -1,9 +1,11 @@
 "use client";
 // The card every node kind is drawn as: a handle on each side, its kind, its name, a few facts,
-// and a badge with its validation problems. Reads only its own problems from the store.
+// a badge with its validation problems, and the overlay slot (nodeOverlay.ts). Reads only its own
+// problems from the store.
 import { Handle, Position } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useContext } from "react";
 import type { NodeKind } from "@/server/flow/graph";
+import { NodeOverlayContext } from "../nodeOverlay";
 import { useStudio } from "../studioContext";
 import { capitalized, KIND_LABEL } from "./labels";
 
@@ -20,6 +22,7 @@ export interface NodeCardProps {
 
 export const NodeCard = memo(function NodeCard({ id, kind, title, code, lines = [], chips = [], selected }: NodeCardProps) {
   const problems = useStudio((s) => s.problemsByNode[id]);
+  const Overlay = useContext(NodeOverlayContext);
   return (
     <div
       className={`node node-${kind}${selected ? " is-selected" : ""}${problems ? " has-problems" : ""}`}
@@ -44,6 +47,7 @@ export const NodeCard = memo(function NodeCard({ id, kind, title, code, lines = 
           {chips.map((chip, i) => <span className="chip" key={i}>{chip}</span>)}
         </div>
       )}
+      {Overlay && <Overlay id={id} kind={kind} />}
       <Handle type="source" position={Position.Right} className="node-handle" />
     </div>
   );
