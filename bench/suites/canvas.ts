@@ -1,13 +1,232 @@
-// Suite `canvas` (waiting for its code; the canvas engineer replaces this file):
-// panning and zooming a 300-node flow must keep 0.8 of the frame rate of an empty
-// canvas, in headless Chromium (/usr/bin/chromium). Contenders "flow-300" and
-// "empty", unit "frames", rate basis.
+// Suite `canvas`: panning and zooming a 300-node flow must keep 0.8 of the frame rate of an empty
+// canvas of the same size, in headless Chromium (/usr/bin/chromium) against the built studio.
+// Both contenders open /flows/[id] in their own page of one browser; a unit is one animation frame
+// of a scripted gesture (a circular drag, then wheel zoom in and out), dispatched in the page and
+// counted with requestAnimationFrame. The server and the browser are shared, started untimed.
 
-import { notBuiltYet } from "../harness/notBuiltYet";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import type { FlowInput } from "../../server/flow/schema";
+import { PROJECT_ROOT } from "../harness/machine";
+import type { Contender, Runner, Suite, SuiteContext } from "../harness/types";
 
-export const canvasSuite = notBuiltYet({
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const VIEWPORT = { width: 1400, height: 900 };
+const SLICES = 20;
+const NODES_PER_SLICE = 15;
+
+/** One slice of a shop: every node kind, 15 nodes; 20 slices make the 300-node flow. */
+function slice(i: number) {
+  const s = `s${i}`;
+  const order = `Order${i}`;
+  const payment = `Payment${i}`;
+  const placed = `shop${i}.order.placed.v1`;
+  const cancelled = `shop${i}.order.cancelled.v1`;
+  const orderId = [{ name: "orderId", type: "string" as const }];
+  return {
+    aggregate: {
+      id: `${s}-order`, name: order, streamPrefix: `order${i}`, initialState: { status: "new" },
+      commands: [
+        { id: `${s}-place`, name: "PlaceOrder", payload: [...orderId, { name: "total", type: "number" as const }], guards: [{ rejectWhen: "command.total <= 0", message: "The total must be positive." }], emits: [{ event: placed }] },
+        { id: `${s}-cancel`, name: "CancelOrder", payload: orderId, emits: [{ event: cancelled }] },
+      ],
+      events: [
+        { id: `${s}-placed`, type: placed, payload: [...orderId, { name: "total", type: "number" as const }], evolve: [{ op: "set" as const, path: "status", value: "'placed'" }] },
+        { id: `${s}-cancelled`, type: cancelled, payload: orderId, evolve: [{ op: "set" as const, path: "status", value: "'cancelled'" }] },
+      ],
+    },
+    projection: {
+      id: `${s}-view`, name: `order_view_${i}`,
+      handlers: [
+        { id: `${s}-view-placed`, event: placed, key: "event.orderId", op: "upsert" as const, fields: { total: "event.total" } },
+        { id: `${s}-view-cancelled`, event: cancelled, key: "event.orderId", op: "delete" as const },
+      ],
+    },
+    service: {
+      id: `${s}-payment`, name: payment, streamPrefix: `payment${i}`,
+      operations: [{ id: `${s}-charge`, name: "Charge", payload: orderId, success: { event: `shop${i}.payment.charged.v1` }, failure: { event: `shop${i}.payment.declined.v1` } }],
+    },
+    saga: {
+      id: `${s}-checkout`, kind: "orchestrated" as const, name: `Checkout${i}`, trigger: { event: placed, instanceId: "event.orderId" },
+      steps: [{
+        id: `${s}-charge-step`, name: "charge", target: payment, command: "Charge", key: "saga.orderId", data: { orderId: "saga.orderId" },
+        compensation: { target: order, command: "CancelOrder", data: { orderId: "saga.orderId" } },
+      }],
+    },
+    consumer: {
+      id: `${s}-mailer`, group: `mailer_${i}`, topics: [placed], handler: [{ do: "alert" as const, severity: "info" as const, message: "Mail the customer" }],
+      retry: { maxRetries: 3, initialMs: 100, multiplier: 2, maxMs: 5000, jitter: 0.2 },
+    },
+    outbox: { id: `${s}-outbox`, aggregate: order, batchSize: 100, pollIntervalMs: 50 },
+  };
+}
+
+export function benchFlow(): FlowInput {
+  const slices = Array.from({ length: SLICES }, (_, i) => slice(i));
+  return {
+    schemaVersion: 1,
+    name: `Canvas bench: ${SLICES * NODES_PER_SLICE} nodes`,
+    aggregates: slices.map((s) => s.aggregate),
+    projections: slices.map((s) => s.projection),
+    services: slices.map((s) => s.service),
+    sagas: slices.map((s) => s.saga),
+    consumers: slices.map((s) => s.consumer),
+    outboxes: slices.map((s) => s.outbox),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the studio server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** A tRPC mutation over plain HTTP (superjson wire format), so the suite needs no client wiring. */
+async function mutate<T>(base: string, procedure: string, input: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: input }),
+  });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+  if (!body.result) throw new Error(`${procedure} failed: ${body.error?.json.message ?? response.status}`);
+  return body.result.data.json;
+}
+
+interface Studio {
+  base: string;
+  browser: Browser;
+  flows: { full: string; empty: string };
+}
+
+let running: { server: ChildProcess; browser: Browser } | undefined;
+let starting: Promise<Studio> | undefined;
+
+/** Builds the studio if its sources changed, starts it on a fresh database, seeds the two flows, launches Chromium. */
+function startStudio(ctx: SuiteContext): Promise<Studio> {
+  starting ??= (async () => {
+    ctx.log("building the studio if its sources changed (scripts/ensure-build.mjs)");
+    const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("the studio did not build (node scripts/ensure-build.mjs)");
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${ctx.newFile("studio.db")}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitUntilUp(`${base}/`, server, 120_000);
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    running = { server, browser };
+    const full = await mutate<{ id: string }>(base, "flows.import", { content: JSON.stringify(benchFlow()) });
+    const empty = await mutate<{ id: string }>(base, "flows.create", { name: "Empty canvas" });
+    ctx.log(`studio at ${base}; ${SLICES * NODES_PER_SLICE}-node flow ${full.id}, empty flow ${empty.id}`);
+    return { base, browser, flows: { full: full.id, empty: empty.id } };
+  })();
+  return starting;
+}
+
+/**
+ * In the page: `frames` animation frames of the scripted gesture, continuing where the last call stopped.
+ * Plain JavaScript source (tsx's name helpers do not exist in the page); resolves after the last frame.
+ */
+const GESTURE = `(frames) => new Promise((resolve) => {
+  const pane = document.querySelector(".react-flow__pane");
+  const box = pane.getBoundingClientRect();
+  const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+  const mouse = (type, x, y) => (type === "mousedown" ? pane : window).dispatchEvent(new MouseEvent(type,
+    { clientX: x, clientY: y, bubbles: true, cancelable: true, button: 0, buttons: type === "mouseup" ? 0 : 1, view: window }));
+  let done = 0;
+  const frame = () => {
+    const phase = (window.benchStep = (window.benchStep ?? -1) + 1) % 120;
+    if (phase < 60) {
+      const angle = (phase / 59) * 2 * Math.PI;
+      if (phase === 0) mouse("mousedown", cx, cy);
+      mouse("mousemove", cx + 120 * Math.sin(angle), cy + 80 * (1 - Math.cos(angle)));
+      if (phase === 59) mouse("mouseup", cx, cy);
+    } else {
+      pane.dispatchEvent(new WheelEvent("wheel", { clientX: cx, clientY: cy, deltaY: phase < 90 ? -40 : 40, bubbles: true, cancelable: true }));
+    }
+    if (++done >= frames) resolve();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+const gesture = (page: Page, frames: number): Promise<void> => page.evaluate(`(${GESTURE})(${frames})`);
+
+const viewportTransform = (page: Page) => page.locator(".react-flow__viewport").evaluate((el) => (el as HTMLElement).style.transform);
+
+function canvasContender(key: "flow-300" | "empty", label: string, nodes: number): Contender {
+  return {
+    key,
+    label,
+    async open(ctx): Promise<Runner> {
+      const studio = await startStudio(ctx);
+      const page = await studio.browser.newPage({ viewport: VIEWPORT });
+      await page.goto(`${studio.base}/flows/${key === "empty" ? studio.flows.empty : studio.flows.full}`);
+      await page.locator(".react-flow__pane").waitFor();
+      if (nodes > 0) await page.locator(".react-flow__node").nth(nodes - 1).waitFor();
+      const drawn = await page.locator(".react-flow__node").count();
+      if (drawn !== nodes) throw new Error(`${label}: ${drawn} nodes on the canvas, expected ${nodes}`);
+      const before = await viewportTransform(page);
+      await gesture(page, 30);
+      if ((await viewportTransform(page)) === before) throw new Error(`${label}: the scripted gesture did not move the canvas`);
+      return {
+        run: (units) => gesture(page, units),
+        close: () => page.close(),
+      };
+    },
+  };
+}
+
+export const canvasSuite: Suite = {
   name: "canvas",
   title: "Canvas pan/zoom frame rate: a 300-node flow vs an empty canvas, headless Chromium",
-  targets: [{ kind: "ratio", comparison: "pan-zoom", of: "flow-300", vs: "empty", basis: "rate", atLeast: 0.8, source: "issue #9" }],
-  needs: "the studio canvas (app/, React Flow) and a bench/suites/canvas.ts driving it in headless Chromium (/usr/bin/chromium)",
-});
+  targets: [{ kind: "ratio", comparison: "pan-zoom", of: "flow-300", vs: "empty", basis: "rate", atLeast: 0.8, source: "issues #5 and #9" }],
+  prerequisite() {
+    if (!existsSync(CHROMIUM)) return `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`;
+    if (!existsSync(path.join(PROJECT_ROOT, "node_modules/@playwright/test"))) return "@playwright/test is not installed: npm install";
+    return undefined;
+  },
+  comparisons: () => [{
+    id: "pan-zoom",
+    title: `Scripted pan and zoom at ${VIEWPORT.width}×${VIEWPORT.height}: ${SLICES * NODES_PER_SLICE}-node flow vs empty canvas`,
+    unit: "frames",
+    sampleMs: 1000,
+    contenders: [
+      canvasContender("flow-300", `${SLICES * NODES_PER_SLICE}-node flow (/flows/[id])`, SLICES * NODES_PER_SLICE),
+      canvasContender("empty", "empty canvas (/flows/[id])", 0),
+    ],
+  }],
+  async cleanup() {
+    await running?.browser.close();
+    running?.server.kill("SIGTERM");
+    running = undefined;
+    starting = undefined;
+  },
+};
