@@ -92,7 +92,11 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     runs.set(run.id, run);
   }
 
-  async function launch(prisma: PrismaClient, record: { id: string; flowId: string; seed: number; mode: RunMode; document: unknown }, speed: number, playing: boolean): Promise<LiveRun> {
+  async function launch(
+    prisma: PrismaClient,
+    record: { id: string; flowId: string; seed: number; mode: RunMode; status: RunStatus; document: unknown },
+    speed: number,
+  ): Promise<LiveRun> {
     // Background failures of the engine reach the run once it exists.
     const failures: { report?: (error: unknown) => void } = {};
     const opened = await openRun({
@@ -109,6 +113,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
       flowId: record.flowId,
       mode: record.mode,
       seed: record.seed,
+      status: record.status,
       opened,
       writeLock,
       wallNow: resolved.wallNow,
@@ -116,15 +121,15 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     });
     failures.report = live.fail;
     await admit(live);
-    if (playing && record.mode === "live") await live.play();
     return live;
   }
 
   async function reopen(prisma: PrismaClient, runId: string): Promise<LiveRun> {
     const record = await findRunRecord(prisma, runId);
-    const live = await launch(prisma, record, 1, false);
-    if (record.status === "running") await recordStatus(prisma, runId, "paused");
-    return live;
+    // A run left "running" by an earlier process is paused now: nothing plays it.
+    const status = record.status === "running" ? "paused" : record.status;
+    if (status !== record.status) await recordStatus(prisma, runId, status);
+    return launch(prisma, { ...record, status }, 1);
   }
 
   async function start(prisma: PrismaClient, input: StartRunInput): Promise<LiveRun> {
@@ -133,7 +138,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     const seed = input.seed ?? randomSeed();
     const { document } = flow;
     // Open first: a flow that cannot run leaves no Run row behind.
-    const live = await launch(prisma, { id, flowId: flow.id, seed, mode: input.mode, document }, input.speed ?? 1, false);
+    const live = await launch(prisma, { id, flowId: flow.id, seed, mode: input.mode, status: "paused", document }, input.speed ?? 1);
     try {
       await writeLock.run(() => createRunRecord(prisma, { id, flow, seed, mode: input.mode, status: "paused" }));
     } catch (error) {

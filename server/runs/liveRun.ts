@@ -19,6 +19,8 @@ export interface RunState {
   runId: string;
   flowId: string;
   mode: RunMode;
+  /** As recorded in the Run row: a finished run that receives work again is paused. */
+  status: RunStatus;
   seed: number;
   playing: boolean;
   speed: number;
@@ -95,6 +97,8 @@ export interface LiveRunInit {
   mode: RunMode;
   seed: number;
   opened: OpenedRun;
+  /** The status the Run row holds now. */
+  status: RunStatus;
   /** The process-wide lock for long write transactions. */
   writeLock: Mutex;
   wallNow: () => number;
@@ -133,6 +137,16 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
   const lock = createMutex();
   let lastUsed = init.wallNow();
   let failure: string | null = null;
+  let status = init.status;
+
+  async function setStatus(next: RunStatus): Promise<void> {
+    if (next === status) return;
+    status = next;
+    await init.onStatus(next);
+  }
+
+  /** Work on a finished run reopens it: it is paused (or running) again. */
+  const reopened = () => (status === "finished" ? setStatus("paused") : Promise.resolve());
 
   // Every dispatch through this run, tour steps included, lands in the command log.
   const engine: Engine = new Proxy(bare, {
@@ -152,6 +166,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
       runId: init.id,
       flowId: init.flowId,
       mode: init.mode,
+      status,
       seed: init.seed,
       playing: clock.playing,
       speed: clock.speed,
@@ -224,26 +239,26 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
       exclusively(async () => {
         requireLive("play");
         failure = null;
-        if (!clock.playing || !bare.running) {
-          startPlaying();
-          await init.onStatus("running");
-        }
+        if (!clock.playing || !bare.running) startPlaying();
+        await setStatus("running");
         return state();
       }),
     pause: () =>
       exclusively(async () => {
-        if (await stopPlaying()) await init.onStatus("paused");
+        if ((await stopPlaying()) || status === "running") await setStatus("paused");
         return state();
       }),
     step: () =>
       exclusively(async () => {
         if (clock.playing) throw new RunStateError("The run is playing; pause it to step one hop at a time.");
+        await reopened();
         const worked = await bare.step();
         return { worked, now: clock.now() };
       }),
     settle: () =>
       exclusively(async () => {
         if (clock.playing) throw new RunStateError("The run is playing; pause it to run it to its end at once.");
+        await reopened();
         return settle();
       }),
     setSpeed: (speed) =>
@@ -255,6 +270,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
     dispatch: (input) =>
       exclusively(async () => {
         checkLength(1);
+        await reopened();
         const outcome = await send(input);
         return { outcome, settled: init.mode === "fast" ? await settle() : null };
       }),
@@ -262,6 +278,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
       exclusively(async () => {
         if (inputs.length > MAX_SCRIPT_COMMANDS) throw new RunLimitError(`A script holds at most ${MAX_SCRIPT_COMMANDS.toLocaleString("en")} commands; this one has ${inputs.length.toLocaleString("en")}.`);
         checkLength(inputs.length);
+        await reopened();
         const outcomes: DispatchOutcome[] = [];
         let settled: Settled | null = null;
         for (const input of inputs) {
@@ -280,6 +297,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
     tourStep: (step) =>
       exclusively(async () => {
         const wasPlaying = await stopPlaying();
+        await reopened();
         try {
           return await writeLock.run(() => runTourStep(engine, flow, step));
         } finally {
@@ -289,14 +307,14 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
     exclusively,
     async close() {
       await lock.run(async () => {
-        if (await stopPlaying()) await init.onStatus("paused");
+        if ((await stopPlaying()) && status === "running") await setStatus("paused");
         await bare.close();
       });
     },
     fail(error) {
       failure = error instanceof Error ? error.message : String(error);
       clock.pause();
-      void init.onStatus("failed");
+      void setStatus("failed");
     },
   };
 }

@@ -94,6 +94,17 @@ describe("runs: the run bar", () => {
 });
 
 describe("runs: reopening", () => {
+  it("given a finished run, when it is given more work, then it is reopened and recorded as paused again", async () => {
+    const { run } = await t.api.runs.start({ flowId: BANK, mode: "fast" });
+    const finished = await t.api.runs.finish({ runId: run.id });
+    expect(finished).toMatchObject({ status: "finished" });
+    expect((await t.api.runs.get({ runId: run.id })).state!.status).toBe("finished");
+    await t.api.commands.dispatch({ runId: run.id, ...account("OpenAccount", { owner: "Flo" }) });
+    const again = await t.api.runs.get({ runId: run.id });
+    expect(again.run).toMatchObject({ status: "paused", endedAt: null });
+    expect(again.state!.status).toBe("paused");
+  });
+
   it("given more runs than the registry holds, when a forgotten run is asked for, then its engine is re-created from the store and carries on", async () => {
     const first = await t.api.runs.start({ flowId: BANK, mode: "fast", seed: 3 });
     await t.api.commands.dispatch({ runId: first.run.id, ...account("OpenAccount", { owner: "Ada" }) });

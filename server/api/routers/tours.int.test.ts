@@ -28,6 +28,23 @@ describe("tours", () => {
     expect((await t.api.runs.get({ runId: run.id })).state!.playing).toBe(true);
     const history = await t.api.commands.history({ runId: run.id });
     expect(history.total).toBe(tour!.steps.filter((step) => step.action.kind === "command").length);
+
+    const sagas = await t.api.runs.sagas({ runId: run.id, saga: "OrderFulfilment" });
+    expect(sagas.instances.map((i) => [i.instanceId, i.status])).toEqual([
+      ["o-100", "completed"],
+      ["o-101", "compensated"],
+      ["o-102", "compensated"],
+      ["o-103", "needs-attention"],
+    ]);
+    const completed = sagas.instances[0]!;
+    expect(completed).toMatchObject({ node: "fulfilment", completed: [0, 1, 2] });
+    expect(completed.history.filter((h) => h.outcome === "succeeded").map((h) => [h.stepName, h.stepNode])).toEqual([
+      ["charge payment", "step-charge"],
+      ["reserve stock", "step-reserve"],
+      ["schedule shipment", "step-ship"],
+    ]);
+    expect((await t.api.runs.sagas({ runId: run.id, status: "needs-attention" })).total).toBe(1);
+    expect((await t.api.runs.alerts({ runId: run.id })).map((a) => a.severity)).toContain("critical");
     await t.api.runs.pause({ runId: run.id });
   });
 
