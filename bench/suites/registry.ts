@@ -10,6 +10,7 @@ import { liveRunSuite } from "./liveRun";
 import { projectionRebuildSuite } from "./projectionRebuild";
 import { readAllSuite } from "./readAll";
 import { readFoldSuite } from "./readFold";
+import { scrubSuite } from "./scrub";
 import { studioMemorySuite } from "./studioMemory";
 import { timeTravelSuite } from "./timeTravel";
 
@@ -20,6 +21,7 @@ export const SUITES: readonly Suite[] = [
   commandSuite,
   projectionRebuildSuite,
   timeTravelSuite,
+  scrubSuite,
   kafkaRelaySuite,
   canvasSuite,
   liveRunSuite,

@@ -99,8 +99,10 @@ const Tokens = memo(function Tokens({ hops, budgetMs }: { hops: Hop[]; budgetMs:
   );
 });
 
+/** A token: hidden until its turn, then travels the edge once and fades out at its end. */
 function Token({ edge, reverse, delayMs, durationMs, className }: { edge: string; reverse: boolean; delayMs: number; durationMs: number; className: string }) {
   const [path, setPath] = useState<string | null>(null);
+  const [phase, setPhase] = useState<"waiting" | "moving" | "done">("waiting");
   const motion = useRef<SVGAnimateMotionElement>(null);
   useLayoutEffect(() => {
     const element = document.querySelector(`.replay-canvas .react-flow__edge[data-id="${CSS.escape(edge)}"] .react-flow__edge-path`);
@@ -108,12 +110,19 @@ function Token({ edge, reverse, delayMs, durationMs, className }: { edge: string
   }, [edge]);
   useEffect(() => {
     if (!path) return;
-    const timer = setTimeout(() => motion.current?.beginElement(), delayMs);
-    return () => clearTimeout(timer);
-  }, [path, delayMs]);
+    const start = setTimeout(() => {
+      motion.current?.beginElement();
+      setPhase("moving");
+    }, delayMs);
+    const end = setTimeout(() => setPhase("done"), delayMs + durationMs + 200);
+    return () => {
+      clearTimeout(start);
+      clearTimeout(end);
+    };
+  }, [path, delayMs, durationMs]);
   if (!path) return null;
   return (
-    <circle r={7} className={`replay-token ${className}`}>
+    <circle r={7} className={`replay-token ${className} token-${phase}`}>
       <animateMotion ref={motion} begin="indefinite" dur={`${durationMs}ms`} fill="freeze" path={path} {...(reverse ? { keyPoints: "1;0", keyTimes: "0;1", calcMode: "linear" } : {})} />
     </circle>
   );

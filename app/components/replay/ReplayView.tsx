@@ -82,13 +82,14 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   );
   const [shownIndex, setShownIndex] = useState<number | null>(null);
   const player = usePlayer({ length, initial: at === null ? length : Number(at) || 0, shownIndex, timeOf });
-  const { shown, error } = useWorldAt(runId, player.position, parts);
+  const { shown, error } = useWorldAt(runId, player.position, parts, opened.run.status === "running" ? length : null);
   useEffect(() => setShownIndex(shown?.index ?? null), [shown?.index]);
   const current = shown && shown.index === player.position ? shown : null;
   const event = shown?.event ?? null;
 
   const hopsIndex = useSettled(player.position, HOPS_DELAY_MS, player.playing);
-  const hops = useQuery({ ...trpc.timeline.hopsAt.queryOptions({ runId, index: hopsIndex }), staleTime: Infinity, enabled: hopsIndex === player.position });
+  const growing = opened.run.status === "running";
+  const hops = useQuery({ ...trpc.timeline.hopsAt.queryOptions({ runId, index: hopsIndex }), staleTime: growing && hopsIndex >= length ? 0 : Infinity, enabled: hopsIndex === player.position });
 
   const onTogglePanel = useCallback((part: WorldPart, open: boolean) => {
     setOpenPanels((panels) => (open ? (panels.includes(part) ? panels : [...panels, part]) : panels.filter((p) => p !== part)));

@@ -15,18 +15,36 @@ export interface TimelineBarProps {
   loading: boolean;
 }
 
+/** Transport glyphs drawn as SVG (fonts rarely have ⏮ ⏭). */
+const ICONS = {
+  start: "M5 4h2v16H5zM20 4v16L8 12z",
+  back: "M18 4v16L6 12z",
+  play: "M7 4v16l13-8z",
+  pause: "M6 4h4v16H6zM14 4h4v16h-4z",
+  forward: "M6 4v16l12-8z",
+  end: "M17 4h2v16h-2zM4 4v16l12-8z",
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICONS }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={ICONS[name]} fill="currentColor" />
+    </svg>
+  );
+}
+
 export const TimelineBar = memo(function TimelineBar({ player, length, event, marks, loading }: TimelineBarProps) {
   const { position } = player;
   return (
     <div className="timeline-bar" role="group" aria-label="Timeline">
       <div className="transport">
-        <button type="button" className="secondary icon" aria-label="Jump to start" title="Jump to start (Home)" onClick={player.toStart} disabled={position === 0}>⏮</button>
-        <button type="button" className="secondary icon" aria-label="Step back" title="Step back (←)" onClick={() => player.step(-1)} disabled={position === 0}>◀</button>
+        <button type="button" className="secondary icon" aria-label="Jump to start" title="Jump to start (Home)" onClick={player.toStart} disabled={position === 0}><Icon name="start" /></button>
+        <button type="button" className="secondary icon" aria-label="Step back" title="Step back (←)" onClick={() => player.step(-1)} disabled={position === 0}><Icon name="back" /></button>
         <button type="button" className="icon play" aria-label={player.playing ? "Pause" : "Play"} title="Play or pause (Space)" onClick={player.toggle} disabled={length === 0}>
-          {player.playing ? "⏸" : "▶"}
+          <Icon name={player.playing ? "pause" : "play"} />
         </button>
-        <button type="button" className="secondary icon" aria-label="Step forward" title="Step forward (→)" onClick={() => player.step(1)} disabled={position >= length}>▶|</button>
-        <button type="button" className="secondary icon" aria-label="Jump to end" title="Jump to end (End)" onClick={player.toEnd} disabled={position >= length}>⏭</button>
+        <button type="button" className="secondary icon" aria-label="Step forward" title="Step forward (→)" onClick={() => player.step(1)} disabled={position >= length}><Icon name="forward" /></button>
+        <button type="button" className="secondary icon" aria-label="Jump to end" title="Jump to end (End)" onClick={player.toEnd} disabled={position >= length}><Icon name="end" /></button>
         <label className="speed">
           <span className="visually-hidden">Speed</span>
           <select aria-label="Speed" value={player.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>

@@ -3,7 +3,8 @@
 // request in flight at a time and the latest position wins (a drag skips the positions it passed);
 // a step of ±1 fetches only the event's diff and applies it to the world it has; a jump fetches the
 // state (only the parts of open panels) and the event's diff together. Answers are cached by
-// position, since a position's past never changes. Counts shown updates for the scrub bench.
+// position, since a position's past never changes — except the last event's moment of a run that
+// is still going, which is fetched afresh. Counts shown updates for the scrub bench.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
@@ -21,6 +22,7 @@ export interface Shown {
 }
 
 const FOREVER = { staleTime: Infinity, gcTime: 120_000 } as const;
+const FRESH = { staleTime: 0, gcTime: 120_000 } as const;
 
 declare global {
   interface Window {
@@ -31,7 +33,8 @@ declare global {
 
 const covers = (held: readonly WorldPart[], wanted: readonly WorldPart[]) => wanted.every((part) => held.includes(part));
 
-export function useWorldAt(runId: string, position: number, parts: readonly WorldPart[]): { shown: Shown | null; error: string | null; loading: boolean } {
+/** `growingFrom`: the run is still going and its moments from this index on may still change (null: finished). */
+export function useWorldAt(runId: string, position: number, parts: readonly WorldPart[], growingFrom: number | null): { shown: Shown | null; error: string | null; loading: boolean } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -41,14 +44,15 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
   const busy = useRef(false);
   target.current = { position, parts };
 
+  const cache = useCallback((index: number) => (growingFrom !== null && index >= growingFrom ? FRESH : FOREVER), [growingFrom]);
   const diffAt = useCallback(
-    (index: number) => queryClient.fetchQuery({ ...trpc.timeline.diffAt.queryOptions({ runId, index }), ...FOREVER }),
-    [queryClient, trpc, runId],
+    (index: number) => queryClient.fetchQuery({ ...trpc.timeline.diffAt.queryOptions({ runId, index }), ...cache(index) }),
+    [queryClient, trpc, runId, cache],
   );
   const stateAt = useCallback(
     (index: number, wanted: readonly WorldPart[]) =>
-      queryClient.fetchQuery({ ...trpc.timeline.stateAt.queryOptions({ runId, index, parts: [...wanted] }), ...FOREVER }),
-    [queryClient, trpc, runId],
+      queryClient.fetchQuery({ ...trpc.timeline.stateAt.queryOptions({ runId, index, parts: [...wanted] }), ...cache(index) }),
+    [queryClient, trpc, runId, cache],
   );
 
   const pump = useCallback(async () => {

@@ -1,0 +1,203 @@
+// Suite `scrub`: dragging the replay view's timeline slider in headless Chromium
+// (/usr/bin/chromium) against the built studio must keep at least 30 updates of the
+// shown world a second (issue #7). A fresh studio serves a fast run of the bank-account
+// demo recorded by the engine through the API (SCRUB_ACCOUNTS accounts, each opened then
+// sent SCRUB_COMMANDS_PER_ACCOUNT deposits and withdrawals: thousands of events with
+// their trace hops); a unit is one update of the world the page shows
+// (window.__replayUpdates, counted by app/components/replay/useWorldAt.ts) while the
+// mouse drags the slider's thumb back and forth across the whole log, as a person
+// does. One contender ("many"); the value `many-updates-per-second` is the median of its
+// per-sample rates, and `many-events` the length of the log it scrubs.
+
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import { PROJECT_ROOT } from "../harness/machine";
+import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const VIEWPORT = { width: 1400, height: 900 };
+const FLOW = "demo-bank-account";
+const ACCOUNTS = Number(process.env.SCRUB_ACCOUNTS ?? 20);
+const COMMANDS_PER_ACCOUNT = Number(process.env.SCRUB_COMMANDS_PER_ACCOUNT ?? 150);
+const SCRIPT_LIMIT = 1_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the studio server exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+/** A tRPC mutation over plain HTTP (superjson wire format). */
+async function mutate<T>(base: string, procedure: string, input: unknown): Promise<T> {
+  const response = await fetch(`${base}/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
+  if (!body.result) throw new Error(`${procedure} failed: ${body.error?.json.message ?? response.status}`);
+  return body.result.data.json;
+}
+
+/** The bank's console commands: each account opened, then deposits with every fifth a withdrawal (seeded by position, no randomness). */
+function bankCommands(): { aggregate: string; aggregateId: string; command: string; data: Record<string, number | string> }[] {
+  const commands = [];
+  for (let a = 0; a < ACCOUNTS; a++) commands.push({ aggregate: "Account", aggregateId: `acc-${a}`, command: "OpenAccount", data: { owner: `Owner ${a}` } });
+  for (let i = 0; i < COMMANDS_PER_ACCOUNT; i++) {
+    for (let a = 0; a < ACCOUNTS; a++) {
+      const withdraw = i % 5 === 4;
+      commands.push({ aggregate: "Account", aggregateId: `acc-${a}`, command: withdraw ? "Withdraw" : "Deposit", data: { amount: withdraw ? 15 : 10 + ((i + a) % 7) } });
+    }
+  }
+  return commands;
+}
+
+interface Studio {
+  base: string;
+  browser: Browser;
+  run: { id: string; events: number };
+}
+
+let running: { server: ChildProcess; browser: Browser } | undefined;
+let starting: Promise<Studio> | undefined;
+
+/** Builds the studio if its sources changed, starts it on a fresh database, records the run, launches Chromium. */
+function startStudio(ctx: SuiteContext): Promise<Studio> {
+  starting ??= (async () => {
+    ctx.log("building the studio if its sources changed (scripts/ensure-build.mjs)");
+    const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("the studio did not build (node scripts/ensure-build.mjs)");
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${ctx.newFile("studio.db")}` },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    await waitUntilUp(`${base}/`, server, 120_000);
+    const { chromium } = await import("@playwright/test");
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    running = { server, browser };
+
+    const started = performance.now();
+    const many = await mutate<{ run: { id: string } }>(base, "runs.start", { flowId: FLOW, mode: "fast", seed: 7 });
+    const commands = bankCommands();
+    for (let i = 0; i < commands.length; i += SCRIPT_LIMIT) await mutate(base, "commands.script", { runId: many.run.id, commands: commands.slice(i, i + SCRIPT_LIMIT) });
+    const response = await fetch(`${base}/api/trpc/timeline.open?input=${encodeURIComponent(JSON.stringify({ json: { runId: many.run.id } }))}`);
+    const { length } = ((await response.json()) as { result: { data: { json: { length: number } } } }).result.data.json;
+    const run = { id: many.run.id, events: length };
+    ctx.log(`studio at ${base}; ${commands.length} commands recorded in ${Math.round(performance.now() - started)} ms: run ${run.id} has ${run.events} events`);
+    return { base, browser, run };
+  })();
+  return starting;
+}
+
+const updates = (page: Page) => page.evaluate(() => window.__replayUpdates ?? 0);
+
+/** Per-call update rates (the harness times the same calls; this keeps them for the value). */
+const samples: number[] = [];
+let scrubbed = 0;
+
+/** Drags the slider's thumb back and forth across the track until the page has shown `units` more worlds. */
+async function drag(page: Page, units: number, track: { left: number; right: number; y: number }, state: { x: number; direction: 1 | -1 }): Promise<void> {
+  const goal = (await updates(page)) + units;
+  await page.mouse.down();
+  for (let moves = 0; ; moves++) {
+    state.x += state.direction * 3;
+    if (state.x >= track.right || state.x <= track.left) state.direction = state.direction === 1 ? -1 : 1;
+    state.x = Math.min(track.right, Math.max(track.left, state.x));
+    await page.mouse.move(state.x, track.y);
+    if (moves % 4 === 3 && (await updates(page)) >= goal) break;
+  }
+  await page.mouse.up();
+}
+
+function scrubContender(label: string): Contender {
+  return {
+    key: "many",
+    label,
+    async open(ctx): Promise<Runner> {
+      const studio = await startStudio(ctx);
+      const { run } = studio;
+      scrubbed = run.events;
+      const page = await studio.browser.newPage({ viewport: VIEWPORT });
+      await page.goto(`${studio.base}/flows/${FLOW}/runs/${run.id}?at=0`);
+      await page.getByTestId("timeline-position").filter({ hasText: "Start" }).waitFor();
+      await page.locator(".react-flow__node").first().waitFor();
+      const box = (await page.getByTestId("timeline-slider").boundingBox())!;
+      const track = { left: box.x + 8, right: box.x + box.width - 8, y: box.y + box.height / 2 };
+      const state = { x: track.left, direction: 1 as 1 | -1 };
+      await page.mouse.move(state.x, track.y);
+      // The page really follows the drag: after a short one the position and the shown world have moved.
+      await drag(page, 5, track, state);
+      const position = await page.getByTestId("timeline-position").textContent();
+      if (position === "Start") throw new Error(`${label}: dragging the slider did not move the timeline`);
+      return {
+        async run(units) {
+          const started = performance.now();
+          await drag(page, units, track, state);
+          const seconds = (performance.now() - started) / 1000;
+          samples.push(units / seconds);
+        },
+        close: () => page.close(),
+      };
+    },
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export const scrubSuite: Suite = {
+  name: "scrub",
+  title: "Replay view: world updates per second while dragging the timeline slider, headless Chromium",
+  targets: [{ kind: "value", value: "many-updates-per-second", atLeast: 30, source: "issue #7" }],
+  prerequisite() {
+    if (!existsSync(CHROMIUM)) return `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`;
+    if (!existsSync(path.join(PROJECT_ROOT, "node_modules/@playwright/test"))) return "@playwright/test is not installed: npm install";
+    return undefined;
+  },
+  comparisons: () => [{
+    id: "drag",
+    title: `Dragging the slider of /flows/[id]/runs/[runId] over a ${ACCOUNTS * (COMMANDS_PER_ACCOUNT + 1)}-command bank run`,
+    unit: "updates",
+    sampleMs: 1500,
+    contenders: [scrubContender("bank run with thousands of events (engine-recorded, with trace hops)")],
+  }],
+  values(): ValueResult[] {
+    if (samples.length === 0) return [];
+    return [
+      { id: "many-updates-per-second", title: "World updates per second while dragging the slider (median of samples)", unit: "updates/s", value: Math.round(median(samples) * 10) / 10 },
+      { id: "many-events", title: "Events in the scrubbed run's log", unit: "events", value: scrubbed },
+    ];
+  },
+  async cleanup() {
+    await running?.browser.close();
+    running?.server.kill("SIGTERM");
+    running = undefined;
+    starting = undefined;
+    samples.length = 0;
+  },
+};
