@@ -77,6 +77,8 @@ export function createGroupRunner(ctx: RunContext, transport: Transport, handler
         fromNode: originalTopic,
         toNode: handler.node,
         summary: `${message.type} delivered to ${handler.node}${attempt > 1 ? ` (attempt ${attempt})` : ""}`,
+        // A redelivery after a retry names its attempt, so time travel can tell when the retry stopped waiting.
+        ...(attempt > 1 ? { detail: { attempt } } : {}),
       });
 
     if (handler.idempotent && store.processed.has(handler.group, message.messageId)) {
