@@ -73,6 +73,8 @@ interface Cursor extends StepMeta {
 
 const HOP_PAGE = 2_000;
 const EVENT_PAGE = 500;
+/** A jump records the diffs of (and caches) only its last this-many events. */
+const TRACKED_STEPS = 256;
 /** Keyframes stay about this share of the bytes of the events they cover. */
 const KEYFRAME_SHARE = 0.25;
 
@@ -224,10 +226,12 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
     }
     const event = c.events[c.eventAt++]!;
     const prev = meta(c);
+    // Far from the target, nobody will step back through these events: fold without recording diffs.
+    c.world.tracking = target - c.index <= TRACKED_STEPS;
     await foldInto(c, event);
     drain(c, event.position);
     const step: Step = { prev, meta: meta(c), diff: c.world.takeDiff() };
-    remember(step, c.open);
+    if (c.world.tracking) remember(step, c.open);
     maybeKeyframe(c);
     return step;
   }
@@ -288,7 +292,7 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
       const c = cursor!;
       const before = meta(c);
       const wasOpen = c.open;
-      c.world.takeDiff();
+      c.world.tracking = true;
       const event = reader.eventsAfter(c.position, 1).events[0]!;
       await foldInto(c, event);
       c.hops = [];

@@ -1,7 +1,7 @@
 // Folding one trace entry into the world: saga instances (the last note of a
 // saga transition carries the instance as saved), the outbox (every enqueue
 // the runtime traces, until the relay's publish), retries in flight (until the
-// next delivery to the same node) and dead letters (until redriven or
+// redelivery to the same node) and dead letters (until redriven or
 // discarded). PURE KERNEL: reads no store, database, clock or random.
 
 import type { JsonObject } from "../../core/definitions";
@@ -23,7 +23,7 @@ export interface TraceHop {
   detail: JsonObject | null;
 }
 
-/** The kinds that change the world; the others (deliveries aside) only narrate. Readers may skip the rest. */
+/** The kinds that change the world; the others only narrate. Readers may skip the rest, and first deliveries (no detail). */
 export const STATEFUL_TRACE_KINDS: readonly TraceKind[] = [
   "append",
   "command-sent",
@@ -76,7 +76,8 @@ export function foldTrace(world: World, hop: TraceHop): void {
       publish(world, hop);
       return;
     case "delivery":
-      if (hop.toNode !== null && hop.messageId !== null) world.delete(recordId.retry(hop.toNode, hop.messageId));
+      // Only a redelivery (attempt > 1, named in its detail) ends a retry's wait.
+      if (hop.toNode !== null && hop.messageId !== null && (numberField(hop.detail, "attempt") ?? 1) > 1) world.delete(recordId.retry(hop.toNode, hop.messageId));
       return;
     case "saga-started":
     case "saga-step-started":

@@ -23,7 +23,7 @@ describe("folding trace hops into the queues and sagas", () => {
     expect(world.get(recordId.outbox("m1"))).toBeUndefined();
   });
 
-  it("Given a retry scheduled, When the message is delivered to that node again, Then the retry is no longer in flight", () => {
+  it("Given a retry scheduled, When the message is redelivered to that node (a first delivery or another node does not count), Then the retry is no longer in flight", () => {
     const world = createWorld();
     const scheduled = hop("retry-scheduled", { messageId: "m2", fromNode: "auditor", toNode: "_retry.t", detail: { attempt: 2, delayMs: 250 } });
     foldTrace(world, scheduled);
@@ -38,9 +38,10 @@ describe("folding trace hops into the queues and sagas", () => {
       at: scheduled.at,
       summary: scheduled.summary,
     });
-    foldTrace(world, hop("delivery", { messageId: "m2", toNode: "mailer" }));
-    expect(world.get(recordId.retry("auditor", "m2"))).toBeDefined();
+    foldTrace(world, hop("delivery", { messageId: "m2", toNode: "mailer", detail: { attempt: 3 } }));
     foldTrace(world, hop("delivery", { messageId: "m2", toNode: "auditor" }));
+    expect(world.get(recordId.retry("auditor", "m2"))).toBeDefined();
+    foldTrace(world, hop("delivery", { messageId: "m2", toNode: "auditor", detail: { attempt: 3 } }));
     expect(world.get(recordId.retry("auditor", "m2"))).toBeUndefined();
   });
 

@@ -16,6 +16,8 @@ export interface World {
   readonly records: ReadonlyMap<string, WorldRecord>;
   /** The changes since the last call (or since creation), as a diff; starts a new step. */
   takeDiff(): WorldDiff;
+  /** Whether changes are recorded for takeDiff (default true). Off, folding is cheaper and takeDiff is empty. */
+  tracking: boolean;
   /** Applies a diff computed elsewhere (e.g. a cached step, or its reverse); not tracked. */
   apply(diff: WorldDiff): void;
 }
@@ -24,13 +26,21 @@ export function createWorld(records: Iterable<WorldRecord> = []): World {
   const map = new Map<string, WorldRecord>();
   for (const record of records) map.set(idOf(record), record);
   /** Value of each record touched in this step, as it was before the step (undefined = absent). */
-  let before = new Map<string, WorldRecord | undefined>();
+  const before = new Map<string, WorldRecord | undefined>();
+  let tracking = true;
 
   const touch = (id: string) => {
-    if (!before.has(id)) before.set(id, map.get(id));
+    if (tracking && !before.has(id)) before.set(id, map.get(id));
   };
 
   return {
+    get tracking() {
+      return tracking;
+    },
+    set tracking(on: boolean) {
+      tracking = on;
+      before.clear();
+    },
     get: (id) => map.get(id),
     set(id, record) {
       touch(id);
@@ -50,11 +60,11 @@ export function createWorld(records: Iterable<WorldRecord> = []): World {
         } else if (to === undefined) diff.removed[id] = from;
         else if (from !== to && !jsonEqual(from, to)) diff.updated[id] = [from, to];
       }
-      before = new Map();
+      before.clear();
       return diff;
     },
     apply(diff) {
-      before = new Map();
+      before.clear();
       applyDiff(map, diff);
     },
   };

@@ -28,18 +28,20 @@ export async function freshFold(store: RunStore, definition: SystemDefinition, i
 
   let traceAfter = 0;
   let traceBuffer = store.trace.read(0, PAGE);
+  let next = 0;
   /** Folds every trace entry with seq below `cut` (all of them when undefined). */
   const foldTraceUpTo = (cut: number | undefined) => {
     for (;;) {
-      if (traceBuffer.length === 0) {
+      if (next === traceBuffer.length) {
         traceBuffer = store.trace.read(traceAfter, PAGE);
+        next = 0;
         if (traceBuffer.length === 0) return;
       }
-      const entry = traceBuffer[0]!;
+      const entry = traceBuffer[next]!;
       if (cut !== undefined && entry.seq >= cut) return;
       foldTrace(queues, entry);
       traceAfter = entry.seq;
-      traceBuffer.shift();
+      next++;
     }
   };
   const emit = (index: number) => {
