@@ -113,7 +113,8 @@ async function main(): Promise<void> {
   const selected = args.names.length > 0 ? SUITES.filter((s) => args.names.includes(s.name)) : SUITES;
   const startedAt = new Date().toISOString();
   const machine = await describeMachine();
-  const command = ["npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
+  const sizes = Object.entries(process.env).filter(([name]) => name.startsWith("BENCH_")).map(([name, value]) => `${name}=${value}`);
+  const command = [...sizes, "npm run bench", ...(process.argv.length > 2 ? ["--", ...process.argv.slice(2)] : [])].join(" ");
   console.log(`${command}: ${selected.length} suite(s), ${args.options.rounds} rounds, ~${args.options.sampleMs} ms samples`);
   console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, SQLite ${machine.sqlite}\n`);
 

@@ -9,7 +9,7 @@
 // server's VmHWM is read from /proc. Needs `npm run build` first.
 
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -29,6 +29,9 @@ const JUMPS = 10;
 const READY_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 15 * 60_000;
 const BUILD_ID = path.join(PROJECT_ROOT, ".next/BUILD_ID");
+const BUILD_WAIT_MS = 5 * 60_000;
+const BUILD_STABLE_MS = 5_000;
+const START_ATTEMPTS = 3;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -114,24 +117,58 @@ async function stop(server: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/**
+ * Other work on this machine rebuilds .next from time to time (end-to-end tests);
+ * wait until a build is there and has not changed for a few seconds.
+ */
+async function settledBuild(ctx: SuiteContext): Promise<void> {
+  const deadline = Date.now() + BUILD_WAIT_MS;
+  let last = "";
+  let stableSince = Date.now();
+  for (;;) {
+    const id = existsSync(BUILD_ID) ? `${statSync(BUILD_ID).mtimeMs}` : "";
+    if (id !== last) {
+      last = id;
+      stableSince = Date.now();
+    } else if (id !== "" && Date.now() - stableSince >= BUILD_STABLE_MS) return;
+    if (Date.now() > deadline) throw new Error(`no settled production build in .next within ${BUILD_WAIT_MS / 1000} s (something keeps rebuilding it)`);
+    if (id === "") ctx.log("waiting for .next to be built again (another process is rebuilding it)");
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** The studio serving `file` on a free port, started once a build is settled; a start that finds no build is tried again. */
+async function startStudio(ctx: SuiteContext, file: string): Promise<{ server: ChildProcess; base: string }> {
+  for (let attempt = 1; ; attempt++) {
+    await settledBuild(ctx);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    try {
+      await waitUntilServing(base, server);
+      return { server, base };
+    } catch (error) {
+      await stop(server);
+      if (attempt >= START_ATTEMPTS || existsSync(BUILD_ID)) throw error;
+    }
+  }
+}
+
 async function measure(ctx: SuiteContext): Promise<ValueResult[]> {
   const file = ctx.newFile("studio.db");
   let start = performance.now();
   await seedRun(file);
   ctx.log(`seeded a ${RUN_EVENTS.toLocaleString("en-US")}-event run in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const { server, base } = await startStudio(ctx, file);
   let peak = 0;
   const sampler = setInterval(() => {
     if (server.pid !== undefined && server.exitCode === null) peak = Math.max(peak, rssOf(server.pid).peak);
   }, 100);
   try {
-    await waitUntilServing(base, server);
     const idle = rssOf(server.pid!).now;
     await get(`${base}/flows/${FLOW_ID}/runs/${RUN_ID}`);
     const opened = await trpc<{ length: number }>(base, "timeline.open", { runId: RUN_ID });
