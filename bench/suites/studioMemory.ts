@@ -125,6 +125,7 @@ async function settledBuild(ctx: SuiteContext): Promise<void> {
   const deadline = Date.now() + BUILD_WAIT_MS;
   let last = "";
   let stableSince = Date.now();
+  let told = false;
   for (;;) {
     const id = existsSync(BUILD_ID) ? `${statSync(BUILD_ID).mtimeMs}` : "";
     if (id !== last) {
@@ -132,7 +133,10 @@ async function settledBuild(ctx: SuiteContext): Promise<void> {
       stableSince = Date.now();
     } else if (id !== "" && Date.now() - stableSince >= BUILD_STABLE_MS) return;
     if (Date.now() > deadline) throw new Error(`no settled production build in .next within ${BUILD_WAIT_MS / 1000} s (something keeps rebuilding it)`);
-    if (id === "") ctx.log("waiting for .next to be built again (another process is rebuilding it)");
+    if (id === "" && !told) {
+      ctx.log("waiting for .next to be built again (another process is rebuilding it)");
+      told = true;
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
