@@ -1,24 +1,16 @@
 // Fuzzing every tRPC procedure through createCaller (random and well-typed-but-wrong inputs)
 // and a bounded sample over real loopback HTTP: never a 500 or an unhandled rejection, and
 // every refusal is a typed error whose formatted message is a plain sentence.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { TRPCError } from "@trpc/server";
 import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anyInput } from "../../test/soak/fuzz/mutate";
 import { fuzzParameters, fuzzRuns } from "../../test/soak/fuzz/runs";
-import { PrismaClient } from "../db/generated/client";
-import { applyMigrations } from "../db/migrate";
-import { seedDemos } from "../db/seed";
-import { demos } from "../flow/demos";
 import { fuzzSamples, type FuzzFixture } from "./fuzzSamples";
-import { appRouter, createCaller } from "./root";
+import { appRouter } from "./root";
+import { demoFlowId, setupRunsApi, type RunsApi } from "./routers/testing/runsApi";
 import { startApiServer } from "./security/testing/apiServer";
-import { createContextInner } from "./trpc";
 
 /** Codes a refusal may carry; INTERNAL_SERVER_ERROR (a 500) is the bug we hunt. */
 const CLEAR_CODES = new Set(["BAD_REQUEST", "PARSE_ERROR", "NOT_FOUND", "CONFLICT", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "PRECONDITION_FAILED", "UNPROCESSABLE_CONTENT", "METHOD_NOT_SUPPORTED", "TOO_MANY_REQUESTS"]);
@@ -31,29 +23,25 @@ const procedures = Object.entries((appRouter._def as unknown as { procedures: Re
   takesInput: procedure._def.inputs.length > 0,
 }));
 
-const root = mkdtempSync(join(tmpdir(), "eventloom-api-fuzz-"));
-const clients: PrismaClient[] = [];
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
-
 beforeAll(() => {
   process.on("unhandledRejection", onUnhandled);
 });
-afterAll(async () => {
+afterAll(() => {
   process.off("unhandledRejection", onUnhandled);
-  for (const client of clients) await client.$disconnect();
-  rmSync(root, { recursive: true, force: true });
 });
 
-/** A fresh, migrated and seeded studio database with one user flow. */
-async function studio(name: string): Promise<{ prisma: PrismaClient; fixture: FuzzFixture }> {
-  const file = join(root, `${name}.db`);
-  applyMigrations(file);
-  const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: file }) });
-  clients.push(prisma);
-  await seedDemos(prisma, demos);
-  await prisma.flow.create({ data: { id: "user-flow", name: "Mine", document: JSON.stringify(demos[0]!.flow) } });
-  return { prisma, fixture: { demoId: `demo-${demos[0]!.key}`, userFlowId: "user-flow" } };
+/** A fresh studio (migrated, demos seeded, its own run host) with a flow of the user's, a run and dead letters. */
+async function studio(): Promise<{ t: RunsApi; fixture: FuzzFixture }> {
+  const t = await setupRunsApi({ maxOpenRuns: 4 });
+  const demoId = demoFlowId("bank-account");
+  const user = await t.api.flows.create({ name: "Mine" });
+  const run = await t.api.runs.start({ flowId: demoId, mode: "fast", seed: 1 });
+  const opened = await t.api.commands.dispatch({ runId: run.run.id, aggregate: "Account", aggregateId: "acc-1", command: "OpenAccount", data: { owner: "Ada" } });
+  const dlq = await t.api.runs.start({ flowId: demoFlowId("outbox-retries-dlq"), mode: "fast", seed: 1 });
+  for (const stepId of ["healthy", "poison", "non-retryable"]) await t.api.tours.performStep({ runId: dlq.run.id, stepId });
+  return { t, fixture: { demoId, userFlowId: user.id, runId: run.run.id, deadLetterRunId: dlq.run.id, messageId: opened.outcome.commandId } };
 }
 
 /** A formatted refusal is one plain sentence: no stack, no object dumps. */
@@ -74,13 +62,12 @@ function jsonText(value: unknown): string {
   }
 }
 
-async function call(api: ReturnType<typeof createCaller>, path: string, type: string, input: unknown): Promise<void> {
+async function call(api: RunsApi["api"], path: string, type: string, input: unknown): Promise<void> {
   const [group, name] = path.split(".") as [string, string];
   const procedure = (api as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[group]![name]!;
   const result = await procedure(input);
-  if (type === "subscription") {
-    for await (const _value of result as AsyncIterable<unknown>) break;
-  }
+  // A subscription's input is checked when it is opened; it is closed at once, unread.
+  if (type === "subscription") await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
 }
 
 describe("fuzzing every tRPC input", () => {
@@ -90,13 +77,12 @@ describe("fuzzing every tRPC input", () => {
   });
 
   it.each(procedures)("Given $path, When called with random and well-typed-but-wrong inputs, Then it answers or refuses with a clear typed error", async ({ path, type, takesInput }) => {
-    const { prisma, fixture } = await studio(path);
-    const api = createCaller(createContextInner({ prisma }));
+    const { t, fixture } = await studio();
     const samples = (fuzzSamples[path] ?? (() => [undefined]))(fixture);
     await fc.assert(
       fc.asyncProperty(anyInput(samples), async (input) => {
         try {
-          await call(api, path, type, input);
+          await call(t.api, path, type, input);
         } catch (error) {
           expect(error).toBeInstanceOf(TRPCError);
           const trpcError = error as TRPCError;
@@ -106,13 +92,13 @@ describe("fuzzing every tRPC input", () => {
         }
       }),
       takesInput ? fuzzParameters(path.length * 7919, 60) : { ...fuzzParameters(path.length * 7919, 10), numRuns: Math.min(fuzzRuns(10), NO_INPUT_RUNS) },
-    );
+    ).finally(() => t.cleanup());
     expect(unhandled).toEqual([]);
   });
 
   it("Given random requests over real HTTP, When sent, Then the status is 200 or a 4xx with a sentence, never a 500", async () => {
-    const { prisma, fixture } = await studio("http");
-    const server = await startApiServer({ prisma });
+    const { t, fixture } = await studio();
+    const server = await startApiServer({ prisma: t.prisma });
     try {
       const requests = fc.constantFrom(...procedures.filter((p) => p.type !== "subscription"), { path: "flows.nothing", type: "query" as const }).chain((procedure) => {
         const samples = (fuzzSamples[procedure.path] ?? (() => [undefined]))(fixture);
@@ -146,6 +132,7 @@ describe("fuzzing every tRPC input", () => {
       );
     } finally {
       await server.close();
+      await t.cleanup();
     }
     expect(unhandled).toEqual([]);
   });

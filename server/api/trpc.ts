@@ -15,6 +15,9 @@ export function createContextInner(overrides: Partial<Context> = {}): Context {
   return { prisma: overrides.prisma ?? prisma() };
 }
 
+const MAX_PROBLEMS_LISTED = 5;
+const MAX_PROBLEMS_SENT = 50;
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   isDev: false, // never send stack traces to the browser
@@ -23,10 +26,13 @@ const t = initTRPC.context<Context>().create({
       error.cause instanceof ZodError
         ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
         : undefined;
+    // A sentence stays readable however many problems an input has: the first few, then a count.
+    const listed = problems?.slice(0, MAX_PROBLEMS_LISTED).map((p) => `${p.path || "input"}: ${p.message}`).join("; ");
+    const more = problems && problems.length > MAX_PROBLEMS_LISTED ? ` (and ${problems.length - MAX_PROBLEMS_LISTED} more)` : "";
     return {
       ...shape,
-      message: problems ? `Invalid input: ${problems.map((p) => `${p.path || "input"}: ${p.message}`).join("; ")}` : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, problems },
+      message: problems ? `Invalid input: ${listed}${more}` : shape.message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, problems: problems?.slice(0, MAX_PROBLEMS_SENT) },
     };
   },
 });

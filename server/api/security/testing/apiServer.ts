@@ -1,5 +1,6 @@
-// Test helper: the studio's HTTP front (request gate + guarded tRPC endpoint) on a free
-// loopback port, without Next, so tests see real status codes in milliseconds.
+// Test helper: the studio's HTTP front for the API (request gate + guarded tRPC endpoint with
+// its run host) on a loopback port, without Next's pages, so tests see real status codes in
+// milliseconds and the crash soak can kill it. The same modules serve /api/trpc in the studio.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
@@ -16,12 +17,22 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-export async function startApiServer(options: { prisma: PrismaClient; token?: string; maxRequestBytes?: number }): Promise<ApiServer> {
+export interface ApiServerOptions {
+  /** Default: the process's client for DATABASE_URL. */
+  prisma?: PrismaClient;
+  token?: string;
+  maxRequestBytes?: number;
+  /** Default: a free port. */
+  port?: number;
+}
+
+export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const gate = createGate({ host: "127.0.0.1", token: options.token });
+  const context = () => createContextInner(options.prisma ? { prisma: options.prisma } : {});
   const server = http.createServer(
     gatedListener(gate, (req, res) => {
       const request = incomingMessageToRequest(req, res, { maxBodySize: null });
-      handleTrpcRequest(request, { createContext: () => createContextInner({ prisma: options.prisma }), maxRequestBytes: options.maxRequestBytes })
+      handleTrpcRequest(request, { createContext: context, maxRequestBytes: options.maxRequestBytes })
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers));
           if (response.body) Readable.fromWeb(response.body as never).pipe(res);
@@ -33,7 +44,7 @@ export async function startApiServer(options: { prisma: PrismaClient; token?: st
     }),
   );
   answerClientErrors(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
