@@ -10,6 +10,7 @@
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
@@ -81,11 +82,25 @@ function rssOf(pid: number): { now: number; peak: number } {
   return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
-async function get(url: string): Promise<unknown> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`GET ${url.split("?")[0]} answered ${response.status}: ${text.slice(0, 300)}`);
-  return text.startsWith("{") ? JSON.parse(text) : text;
+/**
+ * GET over node:http: a first replay of a big run can take minutes before the
+ * answer starts, longer than fetch's built-in wait for response headers.
+ */
+function get(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { timeout: REQUEST_TIMEOUT_MS }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        if ((response.statusCode ?? 0) >= 400) reject(new Error(`GET ${url.split("?")[0]} answered ${response.statusCode}: ${text.slice(0, 300)}`));
+        else resolve(text.startsWith("{") ? JSON.parse(text) : text);
+      });
+    });
+    request.on("timeout", () => request.destroy(new Error(`GET ${url.split("?")[0]} took over ${REQUEST_TIMEOUT_MS / 60_000} min`)));
+    request.on("error", reject);
+  });
 }
 
 /** A tRPC query over HTTP GET, superjson-encoded as the studio's client sends it; resolves to the result's data. */
@@ -196,6 +211,8 @@ async function measure(ctx: SuiteContext): Promise<ValueResult[]> {
       { id: "replay-first-state-s", title: "Replay view: first state at the end of the run (no keyframes yet)", unit: "s", value: firstStateS },
       { id: "replay-jump-ms", title: `Replay view: a random jump with its diff, mean of ${JUMPS}`, unit: "ms", value: jumpMs },
     ];
+  } catch (error) {
+    throw new Error(`${(error as Error).message} (the server's peak RSS so far: ${Math.round(peak)} MB)`, { cause: error });
   } finally {
     clearInterval(sampler);
     await stop(server);
