@@ -143,7 +143,7 @@ function Outcome({ outcome }: { outcome: DispatchOutcomeView }) {
     case "duplicate":
       return (
         <p className="run-outcome" role="status" data-testid="dispatch-outcome" data-status="duplicate">
-          ⧉ Already handled: this command id was seen before, so nothing changed.
+          Already handled: this command id was seen before, so nothing changed.
         </p>
       );
     default: {

@@ -14,8 +14,9 @@ export function FaultsSync({ runId }: { runId: string }) {
   const tick = useLiveTick(500);
   const faults = useQuery(trpc.faults.list.queryOptions({ runId }, { staleTime: 0 }));
   useRefetchOn(tick, faults.refetch);
+  // Every answer lands, even one equal to the last: a mutation may have changed the store meanwhile.
   useEffect(() => {
     if (faults.data && store.getState().runId === runId) store.getState().setFaults(faults.data);
-  }, [faults.data, runId, store]);
+  }, [faults.data, faults.dataUpdatedAt, runId, store]);
   return null;
 }

@@ -75,7 +75,7 @@ function LiveLines({ id, kind, live }: { id: string; kind: NodeOverlayProps["kin
       )}
       {(live.absorbed ?? 0) > 0 && (
         <div className="run-badge run-duplicate" data-testid="run-absorbed" data-count={live.absorbed}>
-          ⧉ {plural(live.absorbed!, "duplicate")} absorbed
+          ≡ {plural(live.absorbed!, "duplicate")} absorbed
         </div>
       )}
       {(live.calls ?? 0) > 0 && <div className="run-stat" data-testid="run-calls">{plural(live.calls!, "call")}</div>}

@@ -41,9 +41,9 @@ export function RunBar({ onTour }: { onTour: (() => void) | null }) {
         {mode === "live" ? (
           <>
             <button type="button" className="small" disabled={busy || playing || seedInvalid} onClick={() => void actions.play(options())} aria-label="Play">▶ Play</button>
-            <button type="button" className="small secondary" disabled={busy || !playing || fast} onClick={() => void actions.pause()} aria-label="Pause">⏸ Pause</button>
-            <button type="button" className="small secondary" disabled={busy || playing || seedInvalid} onClick={() => void actions.step(options())} aria-label="Step one hop">⏭ Step</button>
-            <button type="button" className="small secondary" disabled={busy || playing || !record || fast} onClick={() => void actions.settle()} title="Do everything that is due now, jumping the clock ahead">⏩ To idle</button>
+            <button type="button" className="small secondary" disabled={busy || !playing || fast} onClick={() => void actions.pause()} aria-label="Pause">Pause</button>
+            <button type="button" className="small secondary" disabled={busy || playing || seedInvalid} onClick={() => void actions.step(options())} aria-label="Step one hop">Step</button>
+            <button type="button" className="small secondary" disabled={busy || playing || !record || fast} onClick={() => void actions.settle()} title="Do everything that is due now, jumping the clock ahead">To idle</button>
           </>
         ) : (
           <button type="button" className="small" disabled={busy || seedInvalid} onClick={() => void actions.reset({ ...options(), mode: "fast" })}>
@@ -83,7 +83,7 @@ export function RunBar({ onTour }: { onTour: (() => void) | null }) {
         </button>
         {onTour && (
           <button type="button" className="small secondary" onClick={onTour} data-testid="open-tour">
-            🎓 Guided tour
+            Guided tour
           </button>
         )}
       </div>

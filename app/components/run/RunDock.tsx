@@ -1,6 +1,7 @@
 "use client";
-// The panels under the canvas, one tab open at a time: the command console, the run's recording,
-// read models, saga instances, the dead-letter inbox, live metrics and faults.
+// The panels under the canvas, one tab shown at a time (the console keeps its form while hidden):
+// the command console, the run's recording, read models, saga instances, the dead-letter inbox,
+// live metrics and faults.
 import type { ReactNode } from "react";
 import { CommandConsole } from "./CommandConsole";
 import { DeadLettersPanel } from "./DeadLettersPanel";
@@ -38,7 +39,11 @@ export function RunDock() {
         ))}
       </div>
       <div role="tabpanel" id="run-tab-panel" aria-labelledby={`run-tab-${tab}`} className="run-tab-panel">
-        {panel(tab, runId)}
+        {/* The console stays mounted, so what a person typed survives a look at another tab. */}
+        <div hidden={tab !== "console"}>
+          <CommandConsole />
+        </div>
+        {tab !== "console" && panel(tab, runId)}
       </div>
     </section>
   );
@@ -51,7 +56,7 @@ function needsRun(runId: string | null, render: (runId: string) => ReactNode): R
 function panel(tab: DockTab, runId: string | null): ReactNode {
   switch (tab) {
     case "console":
-      return <CommandConsole />;
+      return null;
     case "history":
       return needsRun(runId, (id) => <HistoryPanel runId={id} />);
     case "read-models":

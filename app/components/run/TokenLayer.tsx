@@ -4,7 +4,7 @@
 // once, the animator moves the tokens. Also publishes, throttled, which paths tokens travelled
 // (data-travelled on the layer: "path:tone=count ..."), so a test can ask what went where.
 import { useReactFlow, ViewportPortal } from "@xyflow/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRunLayer } from "./runContext";
 import type { PathSource } from "./tokenAnimator";
 
@@ -13,11 +13,13 @@ const TALLY_MS = 250;
 export function TokenLayer() {
   const { animator } = useRunLayer();
   const { getInternalNode } = useReactFlow();
-  const group = useRef<SVGGElement>(null);
+  // A state ref: the portal mounts after React Flow has, and the animator must get the group then.
+  const [group, setGroup] = useState<SVGGElement | null>(null);
   const svg = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
-    const root = group.current?.closest(".react-flow");
+    if (!group) return;
+    const root = group.closest(".react-flow");
     const source: PathSource = {
       edgePath: (edge) => root?.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge)}"] path.react-flow__edge-path`) ?? null,
       nodeCenter: (id) => {
@@ -27,7 +29,7 @@ export function TokenLayer() {
         return { x: x + (node.measured.width ?? 200) / 2, y: y + (node.measured.height ?? 60) / 2 };
       },
     };
-    animator.attach(group.current, source);
+    animator.attach(group, source);
     let timer: ReturnType<typeof setTimeout> | null = null;
     const publish = () => {
       timer = null;
@@ -44,12 +46,12 @@ export function TokenLayer() {
       animator.onTally = null;
       animator.attach(null, null);
     };
-  }, [animator, getInternalNode]);
+  }, [animator, getInternalNode, group]);
 
   return (
     <ViewportPortal>
       <svg ref={svg} className="run-tokens" data-testid="run-tokens" aria-hidden="true" data-travelled="" data-launched="0">
-        <g ref={group} />
+        <g ref={setGroup} />
       </svg>
     </ViewportPortal>
   );

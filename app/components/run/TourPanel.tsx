@@ -132,7 +132,7 @@ function actionLabel(kind: TourViewData["steps"][number]["action"]["kind"]): str
     case "redrive":
       return "↻ Redrive the dead letters";
     case "observe":
-      return "👁 Check what the canvas shows";
+      return "Check what the canvas shows";
     default: {
       const unknown: never = kind;
       throw new Error(`Unknown tour action ${String(unknown)}.`);

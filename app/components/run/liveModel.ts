@@ -208,6 +208,9 @@ export function createLiveModel(topology: Topology): LiveModel {
         bump(to, "updates");
         break;
       case "command-rejected": {
+        // A rejection that answers a saga goes back through the outbox.
+        const reply = text(detail.replyMessageId);
+        if (reply) outboxWrite(reply, `rejection → ${entry.fromNode ?? "sender"}`);
         const message = entry.summary;
         rejections++;
         for (const id of [from, to]) if (id && topology.nodes.has(id)) node(id).rejection = { message, serial: rejections };

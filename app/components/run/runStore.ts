@@ -53,6 +53,8 @@ export interface RunUiState {
   /** A run was started, reset or reopened: its record and state; node states start afresh. */
   opened(view: RunView): void;
   setState(state: RunStateView): void;
+  /** Commands were dispatched (the server records each; the bar's count follows without a round trip). */
+  countCommands(added: number): void;
   applyNodes(changes: ReadonlyMap<string, NodeLive>, feed: FeedStats, clock: number): void;
   setFeed(feed: FeedStats): void;
   setFaults(faults: readonly FaultViewData[]): void;
@@ -108,6 +110,10 @@ export function createRunUiStore(flowId: string, wallNow: () => number): RunUiSt
     setState(state) {
       if (state.runId !== get().runId) return;
       set({ state, anchor: anchorOf(state, wallNow()) });
+    },
+    countCommands(added) {
+      const state = get().state;
+      if (state) set({ state: { ...state, commands: state.commands + added } });
     },
     applyNodes(changes, feed, clock) {
       const patch: Partial<RunUiState> = { feed };

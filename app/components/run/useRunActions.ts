@@ -111,6 +111,7 @@ export function useRunActions() {
         if (!runId) return undefined;
         const result = await request(() => client.commands.dispatch.mutate({ runId, ...command }));
         if (!result) return undefined;
+        get().countCommands(1);
         if (result.settled?.warning) get().notify(result.settled.warning);
         void queries.invalidateQueries({ predicate: isRunQuery });
         return result;
@@ -119,6 +120,7 @@ export function useRunActions() {
         const runId = get().runId;
         if (!runId) return undefined;
         const result = await request(() => client.commands.script.mutate({ runId, commands }));
+        if (result) get().countCommands(result.outcomes.length);
         if (result?.settled?.warning) get().notify(result.settled.warning);
         void queries.invalidateQueries({ predicate: isRunQuery });
         return result;

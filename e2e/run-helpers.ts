@@ -1,0 +1,66 @@
+// Gestures the run end-to-end tests share, done as a person does them: open a teaching demo,
+// walk its guided tour, open a run panel, find a node and what it shows while the flow runs.
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export async function openDemo(page: Page, key: string): Promise<void> {
+  await page.goto(`/flows/demo-${key}`);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await expect(page.getByTestId("run-bar")).toBeVisible();
+}
+
+/** A canvas node by its id (React Flow's data-id). */
+export function canvasNode(page: Page, id: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${id}"]`);
+}
+
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+  await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
+}
+
+/** Starts the demo's guided tour on a fresh run. */
+export async function startTour(page: Page): Promise<Locator> {
+  await page.getByTestId("open-tour").click();
+  const panel = page.getByTestId("tour-panel");
+  await panel.getByRole("button", { name: "Start the tour" }).click();
+  await expect(panel.getByTestId("tour-progress")).toHaveText(/^Step 1 of \d+$/);
+  return panel;
+}
+
+/** Performs the current step, checks every expectation held, and goes on (unless it was the last). */
+export async function doStep(panel: Locator): Promise<void> {
+  await panel.getByTestId("tour-perform").click();
+  await expect(panel.getByTestId("tour-results")).toHaveAttribute("data-ok", "true");
+  const next = panel.getByRole("button", { name: "Next →" });
+  if (await next.count()) await next.click();
+}
+
+/** Walks every step of the started tour; returns how many there were. */
+export async function completeTour(panel: Locator): Promise<number> {
+  const total = Number((await panel.getByTestId("tour-progress").textContent())!.match(/of (\d+)/)![1]);
+  for (let i = 0; i < total; i++) {
+    await expect(panel.getByTestId("tour-progress")).toHaveText(`Step ${i + 1} of ${total}`);
+    await doStep(panel);
+  }
+  await expect(panel.getByTestId("tour-complete")).toBeVisible();
+  return total;
+}
+
+/** Waits until the animation has drawn every trace entry the stream delivered. */
+export async function animationCaughtUp(page: Page): Promise<void> {
+  const feed = page.getByTestId("run-feed");
+  await expect(feed).not.toHaveAttribute("data-received", "0");
+  await expect.poll(async () => {
+    const [received, shown] = await Promise.all([feed.getAttribute("data-received"), feed.getAttribute("data-shown")]);
+    return Number(received) > 0 && received === shown;
+  }, { timeout: 20_000 }).toBe(true);
+}
+
+/** Paths tokens travelled, as the token layer tallies them ("edge:tone=count ..."). */
+export async function travelled(page: Page): Promise<string> {
+  return (await page.getByTestId("run-tokens").getAttribute("data-travelled")) ?? "";
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+}
