@@ -70,7 +70,7 @@ test("faults from the canvas: retries with attempts, a dead letter redriven afte
   // A retryable handler error: the retry shows its attempt and backoff, then the message goes through.
   await faultFrom(page, "warehouse-consumer");
   await page.getByLabel("Make its handler throw").check();
-  await page.getByLabel("Count").fill("2");
+  await page.getByRole("textbox", { name: "Count", exact: true }).fill("2");
   await page.getByRole("button", { name: "Inject fault" }).click();
   await expect(canvasNode(page, "warehouse-consumer").getByTestId("run-fault")).toContainText("warehouse throws a retryable error on its next 2 deliveries");
   await dispatch(page, "Order · PlaceOrder", "o-1", { sku: "BOOK", quantity: "1" });
@@ -82,7 +82,7 @@ test("faults from the canvas: retries with attempts, a dead letter redriven afte
   // A non-retryable error: straight to the dead-letter queue.
   await faultFrom(page, "warehouse-consumer");
   await page.getByLabel("Make its handler throw").check();
-  await page.getByLabel("Count").fill("1");
+  await page.getByRole("textbox", { name: "Count", exact: true }).fill("1");
   await page.getByLabel(/Retryable/).uncheck();
   await page.getByRole("button", { name: "Inject fault" }).click();
   await dispatch(page, "Order · PlaceOrder", "o-2", { sku: "PEN", quantity: "3" });
@@ -139,7 +139,7 @@ test("a message delivered twice: the idempotent group stops the duplicate with a
   await page.getByRole("button", { name: "Play" }).click();
   await faultFrom(page, "receipts-idempotent");
   await page.getByLabel("Deliver messages twice").check();
-  await page.getByLabel("Count").fill("1");
+  await page.getByRole("textbox", { name: "Count", exact: true }).fill("1");
   await page.getByRole("button", { name: "Inject fault" }).click();
   await expect(canvasNode(page, "receipts-idempotent").getByTestId("run-fault")).toContainText("receives its next 1 message(s) twice");
   await dispatch(page, "Order · PayOrder", "o-1", { amount: "25" });
