@@ -62,7 +62,7 @@ export function sagaHandler(ctx: RunContext, saga: SagaDefinition): GroupHandler
         });
         // The last note of a transition carries the instance as saved, so the trace alone can replay saga state (time travel).
         next.notes.forEach((note, index) => {
-          const saved = index === next.notes.length - 1 ? { instance: instance as unknown as JsonObject } : {};
+          const saved: JsonObject = index === next.notes.length - 1 ? { instance: instance as unknown as JsonObject } : {};
           ctx.trace(note.kind, { ...traceIds(message.metadata), fromNode: saga.name, summary: note.summary, detail: { instanceId, step: note.step, sent, ...saved } });
         });
         for (const alert of next.alerts) raiseAlert(ctx, "critical", saga.name, alert, message.metadata);
