@@ -11,7 +11,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "server/db/generated/**", "data/**", ".kafka/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", "node_modules/**", "server/db/generated/**", "data/**", ".kafka/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "**/*.tmp.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
