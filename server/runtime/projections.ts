@@ -5,11 +5,12 @@
 
 import type { JsonObject, ProjectionDefinition, RecordedEvent, RowOperation } from "../core/definitions";
 import { applyRowOperation } from "../core/projectionOps";
+import type { TraceKind } from "../core/traceKinds";
 import { raiseAlert } from "./outgoing";
 import { traceIds, type RunContext } from "./runContext";
 import type { Worker } from "./scheduler";
 
-const BATCH = 200;
+const BATCH = 1000;
 
 export interface ProjectionRunner extends Worker {
   readonly projection: string;
@@ -62,15 +63,17 @@ export function createProjectionRunner(ctx: RunContext, projection: ProjectionDe
         else store.projections.upsert(projection.name, key, row, now);
       }
       store.checkpoints.set(checkpoint, last, now);
-      for (const { event, ops } of handled) {
-        ctx.trace("projection-updated", {
+      store.trace.appendMany(
+        handled.map(({ event, ops }) => ({
+          at: now,
+          kind: "projection-updated" satisfies TraceKind,
           ...traceIds(event.metadata),
           fromNode: event.type,
           toNode: projection.name,
           position: event.position,
           summary: `${projection.name} updated by ${event.type} (${ops.length} change${ops.length === 1 ? "" : "s"})`,
-        });
-      }
+        })),
+      );
     });
     position = last;
   }

@@ -9,6 +9,8 @@ import type { TraceEntry, TraceInput } from "./types";
 
 export interface TraceLog {
   append(entry: TraceInput): number;
+  /** Appends entries in order, many rows per statement (for batches of hops, e.g. a projection's). */
+  appendMany(entries: readonly TraceInput[]): void;
   /** Entries with seq greater than `afterSeq`, in order; default limit 1000. */
   read(afterSeq: number, limit?: number): TraceEntry[];
   /** Entries about one message id, in order. */
@@ -37,12 +39,32 @@ interface Row {
 
 const COLUMNS = "seq, at, kind, from_node, to_node, message_id, correlation_id, causation_id, position, summary, detail";
 const SUBSCRIPTION_BATCH = 500;
+/** Rows per multi-row INSERT of appendMany (11 parameters each, far below SQLite's limit). */
+const INSERT_CHUNK = 50;
+const INSERT_SQL = "INSERT INTO trace (run_id, at, kind, from_node, to_node, message_id, correlation_id, causation_id, position, summary, detail) VALUES ";
+const ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+type Param = string | number | null;
+
+function pushParams(params: Param[], runId: string, entry: TraceInput): void {
+  params.push(
+    runId,
+    entry.at,
+    entry.kind,
+    entry.fromNode ?? null,
+    entry.toNode ?? null,
+    entry.messageId ?? null,
+    entry.correlationId ?? null,
+    entry.causationId ?? null,
+    entry.position ?? null,
+    entry.summary,
+    entry.detail ? JSON.stringify(entry.detail) : null,
+  );
+}
 
 export function createTraceLog(db: SqliteDatabase, tx: Transactions, runId: string): TraceLog {
-  const insert = db.prepare<[string, number, string, string | null, string | null, string | null, string | null, string | null, number | null, string, string | null]>(
-    `INSERT INTO trace (run_id, at, kind, from_node, to_node, message_id, correlation_id, causation_id, position, summary, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = db.prepare<[Param[]]>(INSERT_SQL + ROW_PLACEHOLDERS);
+  const insertChunk = db.prepare<[Param[]]>(INSERT_SQL + Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(", "));
   const after = db.prepare<[string, number, number], Row>(`SELECT ${COLUMNS} FROM trace WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const ofMessage = db.prepare<[string, string], Row>(`SELECT ${COLUMNS} FROM trace WHERE run_id = ? AND message_id = ? ORDER BY seq`);
   const ofCorrelation = db.prepare<[string, string], Row>(
@@ -58,21 +80,28 @@ export function createTraceLog(db: SqliteDatabase, tx: Transactions, runId: stri
 
   return {
     append(entry) {
-      const info = insert.run(
-        runId,
-        entry.at,
-        entry.kind,
-        entry.fromNode ?? null,
-        entry.toNode ?? null,
-        entry.messageId ?? null,
-        entry.correlationId ?? null,
-        entry.causationId ?? null,
-        entry.position ?? null,
-        entry.summary,
-        entry.detail ? JSON.stringify(entry.detail) : null,
-      );
+      const params: Param[] = [];
+      pushParams(params, runId, entry);
+      const info = insert.run(params);
       tx.afterCommit(notifier.notify);
       return Number(info.lastInsertRowid);
+    },
+    appendMany(entries) {
+      if (entries.length === 0) return;
+      tx.transaction(() => {
+        let start = 0;
+        for (; start + INSERT_CHUNK <= entries.length; start += INSERT_CHUNK) {
+          const params: Param[] = [];
+          for (let i = start; i < start + INSERT_CHUNK; i++) pushParams(params, runId, entries[i]!);
+          insertChunk.run(params);
+        }
+        for (let i = start; i < entries.length; i++) {
+          const params: Param[] = [];
+          pushParams(params, runId, entries[i]!);
+          insert.run(params);
+        }
+      });
+      tx.afterCommit(notifier.notify);
     },
     read,
     byMessage: (messageId) => ofMessage.all(runId, messageId).map(toEntry),
