@@ -88,7 +88,7 @@ export function createTraceLog(db: SqliteDatabase, tx: Transactions, runId: stri
     },
     appendMany(entries) {
       if (entries.length === 0) return;
-      tx.transaction(() => {
+      const write = () => {
         let start = 0;
         for (; start + INSERT_CHUNK <= entries.length; start += INSERT_CHUNK) {
           const params: Param[] = [];
@@ -100,7 +100,10 @@ export function createTraceLog(db: SqliteDatabase, tx: Transactions, runId: stri
           pushParams(params, runId, entries[i]!);
           insert.run(params);
         }
-      });
+      };
+      // Inside an open transaction (no savepoint: its rollback drops the rows), else in one of its own.
+      if (db.inTransaction) write();
+      else tx.transaction(write);
       tx.afterCommit(notifier.notify);
     },
     read,
