@@ -8,6 +8,16 @@ import type { ComparisonResult, SuiteResult } from "./types";
 
 type Table = string[][];
 
+/** Terminal colour codes (ESC [ … m), as Playwright's errors carry them. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const NOTE_CHARS = 300;
+
+/** A reason or note as one plain line for a table cell: no colour codes, no line breaks, clipped. */
+export function oneLine(text: string): string {
+  const flat = text.replace(ANSI, "").replace(/\s+/g, " ").trim();
+  return flat.length > NOTE_CHARS ? `${flat.slice(0, NOTE_CHARS - 1)}…` : flat;
+}
+
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   if (Number.isInteger(value)) return value.toLocaleString("en-US");
@@ -21,7 +31,7 @@ export function formatNumber(value: number): string {
 function comparisonTable(comparison: ComparisonResult): Table {
   const rows: Table = [[comparison.title, `${comparison.unit}/s median`, "min", "max"]];
   for (const c of comparison.contenders) rows.push([c.label, formatNumber(c.rate.median), formatNumber(c.rate.min), formatNumber(c.rate.max)]);
-  for (const m of comparison.missing) rows.push([`${m.label}: not run (${m.reason})`, "—", "—", "—"]);
+  for (const m of comparison.missing) rows.push([`${m.label}: not run (${oneLine(m.reason)})`, "—", "—", "—"]);
   for (const r of comparison.ratios) {
     const what = r.basis === "rate" ? "throughput" : "time";
     rows.push([`ratio ${r.of} / ${r.vs} (${what})`, formatNumber(r.ratio.median), formatNumber(r.ratio.min), formatNumber(r.ratio.max)]);
@@ -65,7 +75,7 @@ function checkTable(report: CheckReport): Table {
       line.suite,
       line.target,
       line.measured === undefined ? "—" : formatNumber(line.measured),
-      line.note ? `${line.verdict}: ${line.note}` : line.verdict,
+      line.note ? `${line.verdict}: ${oneLine(line.note)}` : line.verdict,
     ]),
   ];
 }
@@ -137,7 +147,7 @@ export function markdownSummary(results: BenchResults): string {
   for (const suite of results.suites) {
     out.push("", `### \`${suite.name}\` — ${suite.title}`, "");
     if (suite.status !== "measured") {
-      out.push(`**${suite.status}**: ${suite.reason ?? ""}`);
+      out.push(`**${suite.status}**: ${oneLine(suite.reason ?? "")}`);
       if (suite.targets.length > 0) out.push("", `Targets waiting for it: ${suite.targets.map((t) => describeTarget(t)).join("; ")}.`);
       continue;
     }
