@@ -1,9 +1,9 @@
 // Moves one world through a run's timeline: folds forward from the nearest
 // keyframe (or from where it stands), steps back with the reverse of cached
 // per-event diffs, and stores a keyframe whenever it folds past one that is
-// due. Keyframes are at least `keyframeInterval` events apart, further when
-// the world is large, so they stay about a quarter of the log's bytes. Memory
-// holds one world, a bounded cache of diffs and the keyframes' metadata.
+// due, every `keyframeInterval` events: mostly deltas (what changed since the
+// previous keyframe), a full world now and then. Memory holds one world, a
+// bounded cache of diffs and the keyframes' metadata.
 
 import type { RecordedEvent } from "../core/definitions";
 import { startsLaterEvent } from "./kernel/cut";
@@ -12,7 +12,7 @@ import { foldEvent } from "./kernel/foldEvent";
 import { foldTrace, type TraceHop } from "./kernel/foldTrace";
 import { reverseDiff } from "./kernel/recordsDiff";
 import { createWorld, type World, type WorldDiff } from "./kernel/world";
-import type { KeyframeMeta, KeyframeStore } from "./keyframeStore";
+import type { KeyframeDelta, KeyframeMeta, KeyframeStore } from "./keyframeStore";
 import type { LogReader } from "./logReader";
 
 export interface ReplayerOptions {
@@ -66,17 +66,24 @@ interface Cursor extends StepMeta {
   open: boolean;
   hops: TraceHop[];
   hopAt: number;
+  /** Size of the last page of hops read. */
+  hopPage: number;
   lastReadSeq: number;
   events: RecordedEvent[];
   eventAt: number;
+  /** The keyframe the world's `changed` set counts from (undefined: none, so the next keyframe is full). */
+  changedSince: number | undefined;
 }
 
-const HOP_PAGE = 2_000;
+const FIRST_HOP_PAGE = 64;
+const MAX_HOP_PAGE = 4_096;
 const EVENT_PAGE = 500;
 /** A jump records the diffs of (and caches) only its last this-many events. */
 const TRACKED_STEPS = 256;
-/** Keyframes stay about this share of the bytes of the events they cover. */
-const KEYFRAME_SHARE = 0.25;
+/** A delta keyframe's chain (its full keyframe and the deltas up to it) is read whole on a jump: at most this many deltas... */
+const MAX_CHAIN = 32;
+/** ...and at most this many times its full keyframe's size. */
+const CHAIN_SHARE = 1.5;
 
 export function createReplayer(reader: LogReader, fold: FoldDefinition, options: ReplayerOptions): Replayer {
   const store = options.keyframes;
@@ -85,8 +92,6 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
   /** Steps folded while the trace was open: a live run may change them, so refresh forgets them. */
   const openSteps = new Set<number>();
   let cursor: Cursor | undefined;
-  let eventBytes = 0;
-  let eventCount = 0;
   let traceHead = reader.traceHead();
   let length = countLength();
 
@@ -119,7 +124,9 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
   function drain(c: Cursor, position: number, upTo = Number.POSITIVE_INFINITY): void {
     for (;;) {
       if (c.hopAt >= c.hops.length) {
-        c.hops = reader.hopsAfter(c.lastReadSeq, HOP_PAGE);
+        // Pages start small (a jump folds few events) and grow while the fold goes on.
+        c.hopPage = Math.min(MAX_HOP_PAGE, c.hopPage * 2);
+        c.hops = reader.hopsAfter(c.lastReadSeq, c.hopPage);
         c.hopAt = 0;
         if (c.hops.length === 0) {
           c.cut = null;
@@ -142,25 +149,25 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
   }
 
   /** A cursor at `from`, with the hops of its moment folded in (the keyframe may predate some of them). */
-  function cursorAt(world: World, from: Omit<StepMeta, "cut">): Cursor {
-    const c: Cursor = { ...from, cut: null, world, open: false, hops: [], hopAt: 0, lastReadSeq: from.traceSeq, events: [], eventAt: 0 };
+  function cursorAt(world: World, from: Omit<StepMeta, "cut">, changedSince: number | undefined): Cursor {
+    const c: Cursor = { ...from, cut: null, world, open: false, hops: [], hopAt: 0, hopPage: FIRST_HOP_PAGE / 2, lastReadSeq: from.traceSeq, events: [], eventAt: 0, changedSince };
     drain(c, from.position);
     return c;
   }
 
+  /** A cursor at the keyframe a jump to `index` starts from (or at 0), its diffs and changes cleared. */
   function load(index: number): Cursor {
-    for (let keyframe = keyframeFor(index); keyframe; keyframe = keyframeFor(index)) {
-      const records = store!.load(keyframe.idx);
+    let c: Cursor | undefined;
+    for (let keyframe = keyframeFor(index); keyframe && !c; keyframe = keyframeFor(index)) {
+      const records = store!.load(keyframe);
       if (records) {
         const { idx, position, traceSeq } = keyframe;
-        const c = cursorAt(createWorld(records), { index: idx, position, traceSeq, event: reader.eventAt(position) ?? null });
-        c.world.takeDiff();
-        return c;
-      }
-      keyframes = keyframes.filter((k) => k !== keyframe);
+        c = cursorAt(createWorld(records), { index: idx, position, traceSeq, event: reader.eventAt(position) ?? null }, idx);
+      } else keyframes = keyframes.filter((k) => k !== keyframe);
     }
-    const c = cursorAt(createWorld(), { index: 0, position: 0, traceSeq: 0, event: null });
+    c ??= cursorAt(createWorld(), { index: 0, position: 0, traceSeq: 0, event: null }, undefined);
     c.world.takeDiff();
+    c.world.clearChanged();
     return c;
   }
 
@@ -178,20 +185,43 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
     }
   }
 
-  function interval(after: KeyframeMeta | undefined): number {
-    if (!after || eventCount === 0) return options.keyframeInterval;
-    return Math.max(options.keyframeInterval, Math.ceil(after.bytes / KEYFRAME_SHARE / (eventBytes / eventCount)));
-  }
-
+  /**
+   * Stores a keyframe when one is due here: a delta (the records changed since
+   * the previous keyframe) while its chain stays under CHAIN_SHARE times its
+   * full keyframe's size, else a full one. Not at the open end of a live run,
+   * whose moment may still grow.
+   */
   function maybeKeyframe(c: Cursor): void {
     if (!store || c.event === null) return;
-    const before = keyframeFor(c.index, true);
     const at = keyframeFor(c.index);
-    if (at && at.idx === c.index) return;
-    if (c.index - (before?.idx ?? 0) < interval(before)) return;
-    const saved = store.save({ idx: c.index, position: c.position, eventId: c.event.eventId, traceSeq: c.traceSeq }, c.world.records.values());
-    const insertAt = before ? keyframes.indexOf(before) + 1 : 0;
-    keyframes.splice(insertAt, 0, saved);
+    if (at?.idx === c.index) {
+      c.changedSince = c.index;
+      c.world.clearChanged();
+      return;
+    }
+    if (c.index - (at?.idx ?? 0) < options.keyframeInterval || (c.open && c.index >= length)) return;
+    const deltaFits = at !== undefined && c.changedSince === at.idx && at.chainLength < MAX_CHAIN && at.chainBytes < CHAIN_SHARE * fullBytes(at);
+    const content = deltaFits ? { baseIdx: at.idx, delta: deltaOf(c.world) } : { records: c.world.records.values() };
+    const saved = store.save({ idx: c.index, position: c.position, eventId: c.event.eventId, traceSeq: c.traceSeq }, content);
+    keyframes.splice(at ? keyframes.indexOf(at) + 1 : 0, 0, saved);
+    c.changedSince = c.index;
+    c.world.clearChanged();
+  }
+
+  function fullBytes(keyframe: KeyframeMeta): number {
+    let at: KeyframeMeta | undefined = keyframe;
+    while (at && at.baseIdx !== null) at = keyframeFor(at.baseIdx);
+    return at?.bytes ?? 0;
+  }
+
+  function deltaOf(world: World): KeyframeDelta {
+    const delta: KeyframeDelta = { set: [], removed: [] };
+    for (const id of world.changed) {
+      const record = world.get(id);
+      if (record) delta.set.push(record);
+      else delta.removed.push(id);
+    }
+    return delta;
   }
 
   function setMeta(c: Cursor, to: StepMeta): void {
@@ -203,13 +233,14 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
     c.open = openSteps.has(to.index);
     c.hops = [];
     c.hopAt = 0;
+    c.hopPage = FIRST_HOP_PAGE / 2;
     c.lastReadSeq = to.traceSeq;
     c.events = [];
     c.eventAt = 0;
   }
 
-  /** One event forward: the cached step when it starts where the cursor stands, else a fold. */
-  async function forward(c: Cursor, target: number): Promise<Step> {
+  /** One event forward: the cached step when it starts where the cursor stands, else a fold (its step only when tracked). */
+  async function forward(c: Cursor, target: number): Promise<Step | undefined> {
     const cached = steps.get(c.index + 1);
     if (cached && cached.prev.traceSeq === c.traceSeq && cached.prev.position === c.position) {
       c.world.apply(cached.diff);
@@ -221,18 +252,18 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
       if (read.events.length === 0) throw new Error(`The log of this run ends at event ${c.index}; it was expected to reach ${target}.`);
       c.events = read.events;
       c.eventAt = 0;
-      eventBytes += read.bytes;
-      eventCount += read.events.length;
     }
     const event = c.events[c.eventAt++]!;
-    const prev = meta(c);
     // Far from the target, nobody will step back through these events: fold without recording diffs.
-    c.world.tracking = target - c.index <= TRACKED_STEPS;
+    const tracked = target - c.index <= TRACKED_STEPS;
+    c.world.tracking = tracked;
+    const prev = tracked ? meta(c) : undefined;
     await foldInto(c, event);
     drain(c, event.position);
-    const step: Step = { prev, meta: meta(c), diff: c.world.takeDiff() };
-    if (c.world.tracking) remember(step, c.open);
     maybeKeyframe(c);
+    if (!prev) return undefined;
+    const step: Step = { prev, meta: meta(c), diff: c.world.takeDiff() };
+    remember(step, c.open);
     return step;
   }
 
@@ -285,7 +316,7 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
     moveTo,
     async stepInto(index) {
       const { meta: at } = await moveTo(index - 1);
-      return forward(cursor!, at.index + 1);
+      return (await forward(cursor!, at.index + 1))!;
     },
     async partway(index, hop, read) {
       await moveTo(index - 1);
@@ -297,6 +328,7 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
       await foldInto(c, event);
       c.hops = [];
       c.hopAt = 0;
+      c.hopPage = FIRST_HOP_PAGE / 2;
       c.lastReadSeq = c.traceSeq;
       drain(c, event.position, hop);
       try {
@@ -308,7 +340,7 @@ export function createReplayer(reader: LogReader, fold: FoldDefinition, options:
       }
     },
     origin() {
-      const c = cursorAt(createWorld(), { index: 0, position: 0, traceSeq: 0, event: null });
+      const c = cursorAt(createWorld(), { index: 0, position: 0, traceSeq: 0, event: null }, undefined);
       return { world: c.world, diff: c.world.takeDiff(), cut: c.cut };
     },
     keyframes: () => keyframes,

@@ -21,23 +21,20 @@ let store: RunStore;
 beforeAll(() => {
   database = createTempDatabase();
   store = createRunStore(database.db, "synthetic");
-  writeSyntheticRun(store, { events: EVENTS, accounts: 300, orders: 2_000, seed: 42 });
-});
+  writeSyntheticRun(store, { events: EVENTS, accounts: 200, orders: 200, seed: 42 });
+}, 600_000);
 afterAll(() => database.cleanup());
 
-/** JSON with object keys sorted, so equal worlds hash alike whatever order their fields were built in. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const object = value as Record<string, unknown>;
-    return `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${canonical(object[key])}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-const hash = (view: WorldView) => createHash("sha1").update(canonical(view)).digest("hex");
+/**
+ * The view's JSON, hashed. Sections come sorted from viewOf and both folds build
+ * records field by field in the same order, so equal worlds give equal text; a
+ * difference in field order alone would fail the test loudly, never pass it wrongly.
+ */
+const hash = (view: WorldView) => createHash("sha1").update(JSON.stringify(view)).digest("hex");
 
 describe("time travel on a 100,000-event run", () => {
-  it("Given 1,000 random positions, When the timeline shows each (in random order), Then every state equals a fresh fold of the log up to it", async () => {
+  // The timeout only guards a machine shared with other work; nothing here measures time.
+  it("Given 1,000 random positions, When the timeline shows each (in random order), Then every state equals a fresh fold of the log up to it", { timeout: 600_000 }, async () => {
     const timeline = openTimeline(store, syntheticSystem, { definitionKey: "property" });
     expect(timeline.length).toBeGreaterThanOrEqual(EVENTS);
     const positions = fc.sample(fc.integer({ min: 0, max: timeline.length }), { numRuns: POSITIONS, seed: 7 });

@@ -38,7 +38,7 @@ export interface TimelineOptions {
   definitionKey?: string;
   /** false: keyframes are neither read nor written, so every jump folds from the first event. Default true. */
   keyframes?: boolean;
-  /** Fewest events between two keyframes (more when the world is large). Default 1,000. */
+  /** Events between two keyframes (most of them deltas: only what changed). Default 200. */
   keyframeInterval?: number;
   /** Per-event diffs kept in memory for stepping and scrubbing. Default 20,000; 0 = none. */
   cachedSteps?: number;
@@ -82,7 +82,7 @@ export function openTimeline(store: RunStore, definition: SystemDefinition, opti
   const projections = definition.projections.map((projection) => projection.name);
   const reader = createLogReader(store);
   const keyframeStore = options.keyframes === false ? undefined : openKeyframeStore(store, options.definitionKey ?? "default");
-  const keyframeInterval = Math.max(1, Math.floor(options.keyframeInterval ?? 1_000));
+  const keyframeInterval = Math.max(1, Math.floor(options.keyframeInterval ?? 200));
   const replayer = createReplayer(reader, fold, { keyframes: keyframeStore, keyframeInterval, cachedSteps: Math.max(0, Math.floor(options.cachedSteps ?? 20_000)) });
   const ordinals = createOrdinals(reader, () => replayer.keyframes());
   const prefixes = new Map(definition.aggregates.map((aggregate) => [aggregate.name, aggregate.streamPrefix]));

@@ -140,7 +140,7 @@ describe("keyframes and a run that goes on", () => {
     expect(lastBefore.world.sagas).toEqual({});
   });
 
-  it("Given keyframes stored under one definition key, When the timeline is opened under another, Then they are folded again and the states still match", async () => {
+  it("Given keyframes stored as full worlds and deltas, When a new timeline jumps through them, Then the states match a fresh fold; and under another definition key they are folded again", async () => {
     harness = startHarness(orderSystem());
     const { engine, store } = harness;
     for (let i = 0; i < 40; i++) await engine.dispatch(create(`o${i}`));
@@ -151,6 +151,15 @@ describe("keyframes and a run that goes on", () => {
     expect(progress.keyframes).toBeGreaterThanOrEqual(2);
     const count = () => store.db.prepare("SELECT COUNT(*) AS n FROM timeline_keyframes WHERE run_id = ?").get(store.runId) as { n: number };
     expect(count().n).toBe(progress.keyframes);
+    const deltas = store.db.prepare("SELECT COUNT(*) AS n FROM timeline_keyframes WHERE run_id = ? AND base_idx IS NOT NULL").get(store.runId) as { n: number };
+    expect(deltas.n).toBeGreaterThan(0);
+    expect(deltas.n).toBeLessThan(progress.keyframes);
+
+    const reopened = openTimeline(store, orderSystem(), { keyframeInterval: 3, definitionKey: "v1", cachedSteps: 0 });
+    const indexes = [40, 7, 33, 12, 39];
+    const views = new Map<number, unknown>();
+    await freshFold(store, orderSystem(), [...indexes].sort((a, b) => a - b), (index, view) => views.set(index, view));
+    for (const index of indexes) expect((await reopened.stateAt(index)).world, `event ${index}`).toEqual(views.get(index));
     const renamed = { ...orderSystem(), aggregates: [{ ...orderSystem().aggregates[0]!, evolve: () => ({ replaced: true }) }] };
     const second = openTimeline(store, renamed, { keyframeInterval: 3, definitionKey: "v2" });
     expect(count().n).toBe(0);

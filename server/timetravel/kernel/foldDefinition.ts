@@ -5,6 +5,7 @@
 
 import type { AggregateDefinition, ProjectionDefinition, SystemDefinition } from "../../core/definitions";
 import { createUpcasters, type Upcasters } from "../../core/upcasting";
+import { recordId } from "./records";
 
 export interface StreamOwner {
   aggregate: AggregateDefinition;
@@ -14,6 +15,8 @@ export interface StreamOwner {
 export interface FoldProjection {
   definition: ProjectionDefinition;
   types: ReadonlySet<string>;
+  /** Id of the record that marks it stalled. */
+  stallId: string;
 }
 
 export interface FoldDefinition {
@@ -28,16 +31,24 @@ export interface FoldDefinition {
 export function foldDefinitionOf(definition: SystemDefinition): FoldDefinition {
   const upcasters = createUpcasters(definition.upcasters);
   const byPrefix = [...definition.aggregates].sort((a, b) => b.streamPrefix.length - a.streamPrefix.length);
+  /** Owners of the streams met so far (as many as the world has aggregates). */
+  const owners = new Map<string, StreamOwner | undefined>();
+  const findOwner = (streamId: string): StreamOwner | undefined => {
+    for (const aggregate of byPrefix) {
+      const prefix = `${aggregate.streamPrefix}-`;
+      if (streamId.startsWith(prefix)) return { aggregate, aggregateId: streamId.slice(prefix.length) };
+    }
+    return undefined;
+  };
   return {
     upcasters,
     ownerOf(streamId) {
-      for (const aggregate of byPrefix) {
-        const prefix = `${aggregate.streamPrefix}-`;
-        if (streamId.startsWith(prefix)) return { aggregate, aggregateId: streamId.slice(prefix.length) };
-      }
-      return undefined;
+      if (owners.has(streamId)) return owners.get(streamId);
+      const owner = findOwner(streamId);
+      owners.set(streamId, owner);
+      return owner;
     },
-    projections: definition.projections.map((projection) => ({ definition: projection, types: new Set(projection.eventTypes) })),
+    projections: definition.projections.map((projection) => ({ definition: projection, types: new Set(projection.eventTypes), stallId: recordId.stall(projection.name) })),
     storedTypesFor(types) {
       const wanted = new Set(types);
       const stored = new Set(types);

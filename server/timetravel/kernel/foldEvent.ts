@@ -14,19 +14,16 @@ import type { World } from "./world";
 export function foldEvent(world: World, fold: FoldDefinition, stored: RecordedEvent): void | Promise<void> {
   const event = fold.upcasters.upcast(stored);
   evolveAggregate(world, fold, event);
-  for (let i = 0; i < fold.projections.length; i++) {
-    const projection = fold.projections[i]!;
-    if (!projection.types.has(event.type) || world.get(recordId.stall(projection.definition.name))) continue;
-    const outcome = handle(world, projection, event);
-    if (outcome instanceof Promise) return outcome.then(() => projectRest(world, fold, event, i + 1));
-  }
+  return project(world, fold, event, 0);
 }
 
-async function projectRest(world: World, fold: FoldDefinition, event: RecordedEvent, from: number): Promise<void> {
+/** Runs the projections from index `from` on; goes asynchronous only when a handler does. */
+function project(world: World, fold: FoldDefinition, event: RecordedEvent, from: number): void | Promise<void> {
   for (let i = from; i < fold.projections.length; i++) {
     const projection = fold.projections[i]!;
-    if (!projection.types.has(event.type) || world.get(recordId.stall(projection.definition.name))) continue;
-    await handle(world, projection, event);
+    if (!projection.types.has(event.type) || world.get(projection.stallId)) continue;
+    const outcome = handle(world, projection, event);
+    if (outcome instanceof Promise) return outcome.then(() => project(world, fold, event, i + 1));
   }
 }
 

@@ -18,18 +18,29 @@ export interface World {
   takeDiff(): WorldDiff;
   /** Whether changes are recorded for takeDiff (default true). Off, folding is cheaper and takeDiff is empty. */
   tracking: boolean;
-  /** Applies a diff computed elsewhere (e.g. a cached step, or its reverse); not tracked. */
+  /** Applies a diff computed elsewhere (e.g. a cached step, or its reverse); not in takeDiff. */
   apply(diff: WorldDiff): void;
+  /** Ids of the records set, deleted or applied since the last clearChanged (what a delta keyframe stores). */
+  readonly changed: ReadonlySet<string>;
+  clearChanged(): void;
 }
 
-export function createWorld(records: Iterable<WorldRecord> = []): World {
+/** Records keyed by their ids. */
+export function recordsById(records: Iterable<WorldRecord>): Map<string, WorldRecord> {
   const map = new Map<string, WorldRecord>();
   for (const record of records) map.set(idOf(record), record);
+  return map;
+}
+
+/** A world over `map` (taken over, not copied). */
+export function createWorld(map: Map<string, WorldRecord> = new Map()): World {
   /** Value of each record touched in this step, as it was before the step (undefined = absent). */
   const before = new Map<string, WorldRecord | undefined>();
+  const changed = new Set<string>();
   let tracking = true;
 
   const touch = (id: string) => {
+    changed.add(id);
     if (tracking && !before.has(id)) before.set(id, map.get(id));
   };
 
@@ -65,7 +76,10 @@ export function createWorld(records: Iterable<WorldRecord> = []): World {
     },
     apply(diff) {
       before.clear();
+      for (const part of [diff.added, diff.updated, diff.removed]) for (const id in part) changed.add(id);
       applyDiff(map, diff);
     },
+    changed,
+    clearChanged: () => changed.clear(),
   };
 }

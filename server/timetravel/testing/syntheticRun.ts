@@ -168,7 +168,8 @@ export function writeSyntheticRun(store: RunStore, options: SyntheticRunOptions)
     } else if (r < 0.72 && balances.length > 0) {
       const n = random.int(balances.length);
       const draw = random.next();
-      const amount = draw < 0.01 ? 13 : draw < 0.03 ? 7 : 1 + random.int(100);
+      const plain = 1 + random.int(100);
+      const amount = draw < 0.002 ? 13 : draw < 0.006 ? 7 : plain === 7 || plain === 13 ? plain + 1 : plain;
       balances[n]! += amount;
       const eventId = command("Account", `account-${n}`, DEPOSITED, { amount });
       if (amount === 13 || amount === 7) poison.set(eventId, amount);

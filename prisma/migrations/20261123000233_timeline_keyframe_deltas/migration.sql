@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "timeline_keyframes" ADD COLUMN "base_idx" INTEGER;
