@@ -10,12 +10,12 @@ test("edits autosave with a visible state and survive a reload", async ({ page }
 
   let saves = 0;
   page.on("request", (r) => { if (r.url().includes("flows.update")) saves++; });
-  await dropFromPalette(page, "aggregate", { x: 420, y: 200 });
+  await dropFromPalette(page, "aggregate", { x: 0.5, y: 0.3 });
   await expect(status).toHaveText(/Unsaved changes…|Saving…/);
   await expectSaved(page);
-  await dropFromPalette(page, "event", { x: 700, y: 220 });
+  await dropFromPalette(page, "event", { x: 0.85, y: 0.3 });
   await connect(page, node(page, "aggregate"), node(page, "event"));
-  await dropFromPalette(page, "consumer", { x: 560, y: 420 });
+  await dropFromPalette(page, "consumer", { x: 0.35, y: 0.72 });
   await connect(page, node(page, "event"), node(page, "consumer"));
   await expect(node(page, "topic")).toHaveCount(1);
   await node(page, "consumer").click();

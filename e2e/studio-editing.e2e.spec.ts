@@ -6,11 +6,11 @@ import { connect, createFlow, dropFromPalette, node, shot } from "./studio-helpe
 test("elements are dropped, connected, refused, deleted, multi-selected, undone, redone, copied and pasted", async ({ page }) => {
   await createFlow(page, "Editing by hand");
 
-  await dropFromPalette(page, "aggregate", { x: 360, y: 220 });
+  await dropFromPalette(page, "aggregate", { x: 0.45, y: 0.35 });
   await expect(node(page, "aggregate", "Aggregate")).toBeVisible();
-  await dropFromPalette(page, "command", { x: 120, y: 230 });
-  await dropFromPalette(page, "event", { x: 600, y: 240 });
-  await dropFromPalette(page, "projection", { x: 600, y: 420 });
+  await dropFromPalette(page, "command", { x: 0.15, y: 0.37 });
+  await dropFromPalette(page, "event", { x: 0.75, y: 0.37 });
+  await dropFromPalette(page, "projection", { x: 0.45, y: 0.75 });
   const aggregate = node(page, "aggregate", "Aggregate");
   const command = node(page, "command", "NewCommand");
   const event = node(page, "event", "aggregate.aggregate.happened.v1");

@@ -30,9 +30,11 @@ export function node(page: Page, kind: string, text?: string): Locator {
   return text === undefined ? all : all.filter({ hasText: text });
 }
 
-/** Drags a palette entry onto the canvas at a point of the pane. */
+/** Drags a palette entry onto the canvas, at a point given as fractions of the pane (the minimap sits bottom right). */
 export async function dropFromPalette(page: Page, entry: string, at: { x: number; y: number }): Promise<void> {
-  await page.getByTestId(`palette-${entry}`).dragTo(page.locator(".react-flow__pane"), { targetPosition: at });
+  const pane = page.locator(".react-flow__pane");
+  const box = (await pane.boundingBox())!;
+  await page.getByTestId(`palette-${entry}`).dragTo(pane, { targetPosition: { x: box.width * at.x, y: box.height * at.y } });
 }
 
 /** Drags from a node's outgoing handle onto another node, with the mouse. */

@@ -35,9 +35,15 @@ test("an imported flow is laid out, can be laid out again, zoomed, fitted, and t
   await expect.poll(() => flowPosition(order)).toEqual(laidOut);
   expect(await overlaps(nodes)).toEqual([]);
 
-  await expect(page.locator(".react-flow__minimap")).toBeVisible();
   const viewport = page.locator(".react-flow__viewport");
   const fitted = await scale(viewport);
+  const minimap = page.getByRole("img", { name: "Minimap of the flow" });
+  await expect(minimap.locator(".minimap-box")).toHaveCount(await nodes.count());
+  const before = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+  await minimap.click({ position: { x: 10, y: 10 } });
+  await expect.poll(() => viewport.evaluate((el) => (el as HTMLElement).style.transform)).not.toBe(before);
+  await page.getByRole("button", { name: "Fit View" }).click();
+  await expect.poll(() => scale(viewport)).toBeCloseTo(fitted, 2);
   await page.getByRole("button", { name: "Zoom In" }).click();
   await expect.poll(() => scale(viewport)).toBeGreaterThan(fitted);
   await page.getByRole("button", { name: "Fit View" }).click();

@@ -3,11 +3,12 @@
 // palette) become store actions; a connection dropped anywhere on a node counts, and a refused one
 // shows its reason. Node and edge types come from module scope, never rebuilt.
 import {
-  Background, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, Controls, ReactFlow, useReactFlow,
   type Connection, type FinalConnectionState, type IsValidConnection, type OnDelete,
 } from "@xyflow/react";
 import { useCallback, useRef, useState, type DragEvent } from "react";
 import { edgeTypes } from "./edges";
+import { Minimap } from "./Minimap";
 import { PALETTE_MIME } from "./Palette";
 import { nodeTypes } from "./registry";
 import { useStudio, useStudioStore } from "./studioContext";
@@ -17,7 +18,6 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO = { hideAttribution: true };
 const FIT = { maxZoom: 1, padding: 0.1 };
-const minimapClass = (node: AppNode) => `minimap-node kind-${node.type}`;
 
 /** The node under the pointer where a connection was dropped, if any. */
 function nodeAt(event: MouseEvent | TouchEvent): string | undefined {
@@ -110,7 +110,7 @@ export function Canvas() {
         proOptions={PRO}
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable nodeClassName={minimapClass} ariaLabel="Minimap of the flow" />
+        <Minimap />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
     </div>
