@@ -2,19 +2,16 @@
 // canvas of the same size, in headless Chromium (/usr/bin/chromium) against the built studio.
 // Both contenders open /flows/[id] in their own page of one browser; a unit is one animation frame
 // of a scripted gesture (a circular drag, then wheel zoom in and out), dispatched in the page and
-// counted with requestAnimationFrame. The server and the browser are shared, started untimed.
+// counted with requestAnimationFrame. The server and the browser (harness/studioServer.ts) are
+// shared, started untimed.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { FlowInput } from "../../server/flow/schema";
 import { PROJECT_ROOT } from "../harness/machine";
+import { CHROMIUM, startStudio, trpcMutate, type RunningStudio } from "../harness/studioServer";
 import type { Contender, Runner, Suite, SuiteContext } from "../harness/types";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1400, height: 900 };
 const SLICES = 20;
 const NODES_PER_SLICE = 15;
@@ -79,73 +76,22 @@ export function benchFlow(): FlowInput {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the studio server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
-
-/** A tRPC mutation over plain HTTP (superjson wire format), so the suite needs no client wiring. */
-async function mutate<T>(base: string, procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/trpc/${procedure}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ json: input }),
-  });
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${procedure} failed: ${body.error?.json.message ?? response.status}`);
-  return body.result.data.json;
-}
+let starting: Promise<Studio> | undefined;
+let running: RunningStudio | undefined;
 
 interface Studio {
-  base: string;
-  browser: Browser;
+  studio: RunningStudio;
   flows: { full: string; empty: string };
 }
 
-let running: { server: ChildProcess; browser: Browser } | undefined;
-let starting: Promise<Studio> | undefined;
-
-/** Builds the studio if its sources changed, starts it on a fresh database, seeds the two flows, launches Chromium. */
-function startStudio(ctx: SuiteContext): Promise<Studio> {
+/** The built studio on a fresh database with the two flows, shared by both contenders (started untimed, once). */
+function studioWithFlows(ctx: SuiteContext): Promise<Studio> {
   starting ??= (async () => {
-    ctx.log("building the studio if its sources changed (scripts/ensure-build.mjs)");
-    const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("the studio did not build (node scripts/ensure-build.mjs)");
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${ctx.newFile("studio.db")}` },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitUntilUp(`${base}/`, server, 120_000);
-    const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    running = { server, browser };
-    const full = await mutate<{ id: string }>(base, "flows.import", { content: JSON.stringify(benchFlow()) });
-    const empty = await mutate<{ id: string }>(base, "flows.create", { name: "Empty canvas" });
-    ctx.log(`studio at ${base}; ${SLICES * NODES_PER_SLICE}-node flow ${full.id}, empty flow ${empty.id}`);
-    return { base, browser, flows: { full: full.id, empty: empty.id } };
+    const studio = (running = await startStudio(ctx));
+    const full = await trpcMutate<{ id: string }>(studio.base, "flows.import", { content: JSON.stringify(benchFlow()) });
+    const empty = await trpcMutate<{ id: string }>(studio.base, "flows.create", { name: "Empty canvas" });
+    ctx.log(`${SLICES * NODES_PER_SLICE}-node flow ${full.id}, empty flow ${empty.id}`);
+    return { studio, flows: { full: full.id, empty: empty.id } };
   })();
   return starting;
 }
@@ -186,9 +132,9 @@ function canvasContender(key: "flow-300" | "empty", label: string, nodes: number
     key,
     label,
     async open(ctx): Promise<Runner> {
-      const studio = await startStudio(ctx);
+      const { studio, flows } = await studioWithFlows(ctx);
       const page = await studio.browser.newPage({ viewport: VIEWPORT });
-      await page.goto(`${studio.base}/flows/${key === "empty" ? studio.flows.empty : studio.flows.full}`);
+      await page.goto(`${studio.base}/flows/${key === "empty" ? flows.empty : flows.full}`);
       await page.locator(".react-flow__pane").waitFor();
       if (nodes > 0) await page.locator(".react-flow__node").nth(nodes - 1).waitFor();
       const drawn = await page.locator(".react-flow__node").count();
@@ -224,8 +170,7 @@ export const canvasSuite: Suite = {
     ],
   }],
   async cleanup() {
-    await running?.browser.close();
-    running?.server.kill("SIGTERM");
+    await running?.stop();
     running = undefined;
     starting = undefined;
   },
