@@ -11,7 +11,7 @@ import { useRefetchOn } from "./useRefetchOn";
 export function FaultsSync({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const { store } = useRunLayer();
-  const tick = useLiveTick(500);
+  const tick = useLiveTick(1_000);
   const faults = useQuery(trpc.faults.list.queryOptions({ runId }, { staleTime: 0 }));
   useRefetchOn(tick, faults.refetch);
   // Every answer lands, even one equal to the last: a mutation may have changed the store meanwhile.

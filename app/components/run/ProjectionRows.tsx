@@ -1,6 +1,6 @@
 "use client";
 // A projection's table on its node while the flow runs: how many rows, and the newest changed rows
-// (key and first fields), refetched as updates arrive (at most twice a second).
+// (key and first fields), refetched as updates arrive (at most once a second).
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../lib/trpc";
 import { useRun, useRunLayer } from "./runContext";
@@ -15,7 +15,7 @@ export function ProjectionRows({ node, updates }: { node: string; updates: numbe
   const trpc = useTRPC();
   const { topology } = useRunLayer();
   const runId = useRun((s) => s.runId);
-  const version = useThrottled(updates, 500);
+  const version = useThrottled(updates, 1_000);
   const projection = topology.nodes.get(node)?.name ?? "";
   const rows = useQuery(
     trpc.runs.rows.queryOptions({ runId: runId ?? "", projection, limit: 100 }, { enabled: runId !== null && projection !== "", placeholderData: keepPreviousData, staleTime: 0 }),

@@ -1,10 +1,11 @@
 "use client";
-// The one SVG layer tokens travel in, inside React Flow's viewport (so it pans and zooms with the
-// canvas). Hands the animator its group and a path source over the live canvas; React renders it
-// once, the animator moves the tokens. Also publishes, throttled, which paths tokens travelled
-// (data-travelled on the layer: "path:tone=count ..."), so a test can ask what went where.
-import { useReactFlow, ViewportPortal } from "@xyflow/react";
-import { useEffect, useRef, useState } from "react";
+// The one <canvas> tokens are drawn on, laid over the flow (it never takes the pointer). Hands the
+// animator the canvas and a path source over the live canvas (edge paths, node centres, the
+// viewport's pan and zoom); keeps the bitmap the size of the view. Also publishes, throttled, which
+// paths tokens travelled and which tones fly now (data-travelled "path:tone=count ...",
+// data-flying "tone=count ..."), so a test can ask what went where.
+import { useReactFlow, useStoreApi } from "@xyflow/react";
+import { useEffect, useState } from "react";
 import { useRunLayer } from "./runContext";
 import type { PathSource } from "./tokenAnimator";
 
@@ -13,46 +14,54 @@ const TALLY_MS = 250;
 export function TokenLayer() {
   const { animator } = useRunLayer();
   const { getInternalNode } = useReactFlow();
-  // A state ref: the portal mounts after React Flow has, and the animator must get the group then.
-  const [group, setGroup] = useState<SVGGElement | null>(null);
-  const svg = useRef<SVGSVGElement>(null);
+  const flowStore = useStoreApi();
+  // A state ref: the animator gets the canvas once it is in the page.
+  const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
 
   useEffect(() => {
-    if (!group) return;
-    const root = group.closest(".react-flow");
+    if (!canvas) return;
+    const flow = canvas.parentElement?.querySelector(".react-flow");
     const source: PathSource = {
-      edgePath: (edge) => root?.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge)}"] path.react-flow__edge-path`) ?? null,
+      edgePath: (edge) => flow?.querySelector<SVGPathElement>(`.react-flow__edge[data-id="${CSS.escape(edge)}"] path.react-flow__edge-path`) ?? null,
       nodeCenter: (id) => {
         const node = getInternalNode(id);
         if (!node) return null;
         const { x, y } = node.internals.positionAbsolute;
         return { x: x + (node.measured.width ?? 200) / 2, y: y + (node.measured.height ?? 60) / 2 };
       },
+      transform: () => flowStore.getState().transform,
     };
-    animator.attach(group, source);
+    const fit = () => {
+      const ratio = window.devicePixelRatio || 1;
+      const width = Math.round(canvas.clientWidth * ratio);
+      const height = Math.round(canvas.clientHeight * ratio);
+      if (canvas.width !== width) canvas.width = width;
+      if (canvas.height !== height) canvas.height = height;
+    };
+    fit();
+    const resize = new ResizeObserver(fit);
+    resize.observe(canvas);
+    animator.attach(canvas, source);
+
     let timer: ReturnType<typeof setTimeout> | null = null;
     const publish = () => {
       timer = null;
       const parts: string[] = [];
       for (const [path, tones] of animator.tally.byPath) for (const [tone, count] of tones) parts.push(`${path}:${tone}=${count}`);
-      svg.current?.setAttribute("data-travelled", parts.join(" "));
-      svg.current?.setAttribute("data-launched", String(animator.tally.launched));
+      canvas.setAttribute("data-travelled", parts.join(" "));
+      canvas.setAttribute("data-launched", String(animator.tally.launched));
+      canvas.setAttribute("data-flying", [...animator.flyingByTone()].map(([tone, count]) => `${tone}=${count}`).join(" "));
     };
     animator.onTally = () => {
       timer ??= setTimeout(publish, TALLY_MS);
     };
     return () => {
       if (timer) clearTimeout(timer);
+      resize.disconnect();
       animator.onTally = null;
       animator.attach(null, null);
     };
-  }, [animator, getInternalNode, group]);
+  }, [animator, canvas, flowStore, getInternalNode]);
 
-  return (
-    <ViewportPortal>
-      <svg ref={svg} className="run-tokens" data-testid="run-tokens" aria-hidden="true" data-travelled="" data-launched="0">
-        <g ref={setGroup} />
-      </svg>
-    </ViewportPortal>
-  );
+  return <canvas ref={setCanvas} className="run-token-canvas" data-testid="run-tokens" aria-hidden="true" data-travelled="" data-launched="0" data-flying="" />;
 }

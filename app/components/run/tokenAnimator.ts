@@ -1,15 +1,30 @@
-// Draws tokens travelling the canvas: one SVG group in the viewport, a pool of token elements
-// moved by transform each animation frame (no React render per token or per frame). Edge paths
-// are sampled once per drawn path (re-sampled when the edge moves); tokens without an edge travel
-// straight between node centres. At most MAX_TOKENS fly at once: beyond that, a new token joins
-// one on the same path (its count grows) or is counted as merged. Browser only.
+// Draws tokens travelling the canvas on one 2D <canvas> laid over the flow: each animation frame
+// the animator clears it and draws every flying token at its place along its path, through the
+// viewport's current pan and zoom, at most about 30 times a second (20 when many fly). One bitmap,
+// no DOM element per token, no paint of the flow and no React render per token or per frame. Edge
+// paths are sampled once per drawn path (re-sampled when the edge moves); tokens without an edge
+// travel straight between node centres. At most MAX_TOKENS fly at once: beyond that, a new token
+// joins one on the same path (its count grows) or is counted as merged. Browser only.
 import { tokenKey, type TokenSpec, type TokenTone } from "./tokenPlan";
 
-export const MAX_TOKENS = 80;
+export const MAX_TOKENS = 64;
 const SAMPLES = 28;
 const STOP_AT = 0.72;
 const LINGER_MS = 1_600;
-const SVG = "http://www.w3.org/2000/svg";
+const RADIUS = 7;
+/** Tokens are redrawn at most about 30 times a second, and 20 when many fly: most frames then cost no paint or commit. */
+const DRAW_MS = 30;
+const BUSY_DRAW_MS = 50;
+const BUSY_TOKENS = 16;
+
+export const TONE_COLOR: Readonly<Record<TokenTone, string>> = {
+  command: "#1c3f94",
+  event: "#e8590c",
+  compensation: "#ae3ec9",
+  retry: "#f59f00",
+  dead: "#c92a2a",
+  duplicate: "#868e96",
+};
 
 export interface Point {
   x: number;
@@ -22,12 +37,13 @@ export interface PathSource {
   edgePath(edge: string): SVGPathElement | null;
   /** A node's centre in flow coordinates. */
   nodeCenter(node: string): Point | null;
+  /** The viewport: pan x, pan y, zoom (flow → screen: x * zoom + pan). */
+  transform(): readonly [number, number, number];
 }
 
 interface Flying {
   key: string;
-  el: SVGGElement;
-  label: SVGTextElement;
+  tone: TokenTone;
   points: Float32Array;
   reverse: boolean;
   start: number;
@@ -65,24 +81,32 @@ function pointAt(points: Float32Array, t: number, out: Point): Point {
 }
 
 export class TokenAnimator {
-  private layer: SVGGElement | null = null;
+  private canvas: HTMLCanvasElement | null = null;
   private source: PathSource | null = null;
   private readonly flying: Flying[] = [];
-  private readonly pool: Flying["el"][] = [];
   private readonly paths = new Map<string, { d: string; points: Float32Array }>();
   private readonly point: Point = { x: 0, y: 0 };
+  private drawn = false;
+  private lastDraw = Number.NEGATIVE_INFINITY;
   readonly tally: TokenTally = { byPath: new Map(), launched: 0, merged: 0 };
-  /** Called when the tally changed (throttled by the caller). */
+  /** Called when the tally or the flying tokens changed (throttled by the caller). */
   onTally: (() => void) | null = null;
 
-  attach(layer: SVGGElement | null, source: PathSource | null): void {
-    if (this.layer && this.layer !== layer) this.clear();
-    this.layer = layer;
+  attach(canvas: HTMLCanvasElement | null, source: PathSource | null): void {
+    if (this.canvas && this.canvas !== canvas) this.clear();
+    this.canvas = canvas;
     this.source = source;
   }
 
   get active(): number {
     return this.flying.length;
+  }
+
+  /** Tokens flying now, by tone. */
+  flyingByTone(): Map<TokenTone, number> {
+    const tones = new Map<TokenTone, number>();
+    for (const token of this.flying) tones.set(token.tone, (tones.get(token.tone) ?? 0) + 1);
+    return tones;
   }
 
   /** Removes every token and forgets the tally (a new run). */
@@ -95,8 +119,14 @@ export class TokenAnimator {
   }
 
   private clear(): void {
-    for (const token of this.flying) token.el.remove();
     this.flying.length = 0;
+    this.wipe();
+  }
+
+  private wipe(): void {
+    const canvas = this.canvas;
+    if (canvas && this.drawn) canvas.getContext("2d")?.clearRect(0, 0, canvas.width, canvas.height);
+    this.drawn = false;
   }
 
   private pointsFor(spec: TokenSpec): Float32Array | null {
@@ -119,30 +149,6 @@ export class TokenAnimator {
     return new Float32Array([a.x, a.y, b.x, b.y]);
   }
 
-  private element(tone: TokenTone): { el: SVGGElement; label: SVGTextElement } {
-    const el = this.pool.pop() ?? this.build();
-    el.setAttribute("class", `run-token tone-${tone}`);
-    el.removeAttribute("opacity");
-    return { el, label: el.querySelector("text")! };
-  }
-
-  private build(): SVGGElement {
-    const el = document.createElementNS(SVG, "g");
-    const circle = document.createElementNS(SVG, "circle");
-    circle.setAttribute("r", "7");
-    const badge = document.createElementNS(SVG, "rect");
-    badge.setAttribute("class", "run-token-badge");
-    badge.setAttribute("x", "9");
-    badge.setAttribute("y", "-20");
-    badge.setAttribute("rx", "4");
-    badge.setAttribute("height", "15");
-    const label = document.createElementNS(SVG, "text");
-    label.setAttribute("x", "12");
-    label.setAttribute("y", "-9");
-    el.append(circle, badge, label);
-    return el;
-  }
-
   /** Launches a frame's tokens (already merged per path). */
   launch(specs: readonly TokenSpec[], now: number, duration: number): void {
     if (specs.length === 0) return;
@@ -152,23 +158,18 @@ export class TokenAnimator {
       if (!spec.stops) {
         const joined = this.flying.find((f) => f.key === key && !f.stops && now - f.start < f.duration * 0.5);
         if (joined) {
-          this.relabel(joined, joined.count + spec.count);
+          joined.count += spec.count;
           this.tally.merged += spec.count;
           continue;
         }
       }
-      if (this.flying.length >= MAX_TOKENS || !this.layer) {
+      if (this.flying.length >= MAX_TOKENS || !this.canvas) {
         this.tally.merged += spec.count;
         continue;
       }
       const points = this.pointsFor(spec);
       if (!points) continue;
-      const { el, label } = this.element(spec.tone);
-      const token: Flying = { key, el, label, points, reverse: spec.reverse, start: now, duration: spec.stops ? duration * 1.2 : duration, count: 0, stops: spec.stops };
-      this.relabel(token, spec.count);
-      this.place(token, 0);
-      this.layer.appendChild(el);
-      this.flying.push(token);
+      this.flying.push({ key, tone: spec.tone, points, reverse: spec.reverse, start: now, duration: spec.stops ? duration * 1.2 : duration, count: spec.count, stops: spec.stops });
       this.tally.launched += spec.count;
     }
     this.onTally?.();
@@ -181,40 +182,66 @@ export class TokenAnimator {
     tones.set(spec.tone, (tones.get(spec.tone) ?? 0) + spec.count);
   }
 
-  private relabel(token: Flying, count: number): void {
-    token.count = count;
-    const text = token.stops ? "duplicate · absorbed" : count > 1 ? `×${count}` : "";
-    if (token.label.textContent !== text) {
-      token.label.textContent = text;
-      const badge = token.el.querySelector("rect")!;
-      badge.setAttribute("width", text ? String(text.length * 6.2 + 6) : "0");
-    }
-  }
-
-  private place(token: Flying, progress: number): void {
-    const t = token.reverse ? 1 - progress : progress;
-    const p = pointAt(token.points, t, this.point);
-    token.el.setAttribute("transform", `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
-  }
-
-  /** Moves every token to where it is at `now`; returns whether any is still on the canvas. */
+  /** Draws every token where it is at `now`; returns whether any is still on the canvas. */
   frame(now: number): boolean {
     let kept = 0;
     for (let i = 0; i < this.flying.length; i++) {
       const token = this.flying[i]!;
-      const elapsed = now - token.start;
       const end = token.stops ? token.duration * STOP_AT + LINGER_MS : token.duration;
-      if (elapsed >= end) {
-        token.el.remove();
-        if (this.pool.length < MAX_TOKENS) this.pool.push(token.el);
-        continue;
-      }
-      const progress = token.stops ? Math.min(elapsed / token.duration, STOP_AT) : elapsed / token.duration;
-      this.place(token, progress);
-      if (!token.stops && progress > 0.85) token.el.setAttribute("opacity", ((1 - progress) / 0.15).toFixed(2));
-      this.flying[kept++] = token;
+      if (now - token.start < end) this.flying[kept++] = token;
     }
+    const ended = kept < this.flying.length;
     this.flying.length = kept;
+    if (kept === 0 || now - this.lastDraw >= (kept > BUSY_TOKENS ? BUSY_DRAW_MS : DRAW_MS)) {
+      this.lastDraw = now;
+      this.draw(now);
+    }
+    if (ended) this.onTally?.();
     return kept > 0;
+  }
+
+  private draw(now: number): void {
+    const canvas = this.canvas;
+    const context = canvas?.getContext("2d");
+    if (!canvas || !context || !this.source) return;
+    this.wipe();
+    if (this.flying.length === 0) return;
+    const [panX, panY, zoom] = this.source.transform();
+    const scale = canvas.width / Math.max(1, canvas.clientWidth);
+    context.setTransform(scale, 0, 0, scale, 0, 0);
+    const radius = Math.max(3.5, RADIUS * Math.min(zoom, 1.4));
+    context.lineWidth = 2;
+    context.font = "600 10px system-ui, sans-serif";
+    context.textBaseline = "middle";
+    for (const token of this.flying) {
+      const elapsed = now - token.start;
+      const progress = token.stops ? Math.min(elapsed / token.duration, STOP_AT) : elapsed / token.duration;
+      const p = pointAt(token.points, token.reverse ? 1 - progress : progress, this.point);
+      const x = p.x * zoom + panX;
+      const y = p.y * zoom + panY;
+      context.globalAlpha = !token.stops && progress > 0.85 ? Math.max(0, (1 - progress) / 0.15) : 1;
+      context.beginPath();
+      context.arc(x, y, radius, 0, Math.PI * 2);
+      context.fillStyle = TONE_COLOR[token.tone];
+      context.fill();
+      context.strokeStyle = token.stops ? "#37404a" : "#ffffff";
+      if (token.stops) context.setLineDash([3, 2]);
+      context.stroke();
+      if (token.stops) context.setLineDash([]);
+      const label = token.stops ? "duplicate · absorbed" : token.count > 1 ? `×${token.count}` : "";
+      if (label) {
+        const width = context.measureText(label).width + 6;
+        context.fillStyle = "rgba(255,255,255,0.92)";
+        context.fillRect(x + radius + 2, y - radius - 12, width, 14);
+        context.strokeStyle = "#c9d0d9";
+        context.lineWidth = 1;
+        context.strokeRect(x + radius + 2, y - radius - 12, width, 14);
+        context.lineWidth = 2;
+        context.fillStyle = "#17202a";
+        context.fillText(label, x + radius + 5, y - radius - 5);
+      }
+    }
+    context.globalAlpha = 1;
+    this.drawn = true;
   }
 }

@@ -9,7 +9,9 @@ import type { TokenAnimator } from "./tokenAnimator";
 import { createTokenPlanner, mergeTokens, type TokenPlanner, type TokenSpec } from "./tokenPlan";
 import type { Topology } from "./topology";
 
-const COMMIT_MS = 90;
+/** Node states reach the store at most this often (less often while the feed is busy). */
+const COMMIT_MS = 200;
+const BUSY_COMMIT_MS = 400;
 const TOKEN_MS = 800;
 const BUSY_TOKEN_MS = 450;
 /** Beyond this many queued entries, tokens fly faster. */
@@ -74,7 +76,7 @@ export function createTraceFeed(store: RunUiStore, animator: TokenAnimator, init
     }
     animator.launch(mergeTokens(tokens), now, busy ? BUSY_TOKEN_MS : TOKEN_MS);
     const flying = animator.frame(now);
-    if (dirty && (now - lastCommit >= COMMIT_MS || queued() === 0)) commit(now);
+    if (dirty && (now - lastCommit >= (busy ? BUSY_COMMIT_MS : COMMIT_MS) || (queued() === 0 && !busy))) commit(now);
     if (queued() > 0 || flying || dirty) frame = requestAnimationFrame(tick);
     else lastFrame = 0;
   }
