@@ -5,8 +5,9 @@
 // sent SCRUB_COMMANDS_PER_ACCOUNT deposits and withdrawals: thousands of events with
 // their trace hops); a unit is one update of the world the page shows
 // (window.__replayUpdates, counted by app/components/replay/useWorldAt.ts) while the
-// mouse drags the slider's thumb back and forth across the whole log, as a person
-// does. One contender ("many"); the value `many-updates-per-second` is the median of its
+// slider's thumb is dragged back and forth across the whole log, one step per animation
+// frame as a browser delivers a drag (after a first real mouse drag that checks the page
+// follows one). One contender ("many"); the value `many-updates-per-second` is the median of its
 // per-sample rates, and `many-events` the length of the log it scrubs.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -111,25 +112,34 @@ function startStudio(ctx: SuiteContext): Promise<Studio> {
   return starting;
 }
 
-const updates = (page: Page) => page.evaluate(() => window.__replayUpdates ?? 0);
-
 /** Per-call update rates (the harness times the same calls; this keeps them for the value). */
 const samples: number[] = [];
 let scrubbed = 0;
 
-/** Drags the slider's thumb back and forth across the track until the page has shown `units` more worlds. */
-async function drag(page: Page, units: number, track: { left: number; right: number; y: number }, state: { x: number; direction: 1 | -1 }): Promise<void> {
-  const goal = (await updates(page)) + units;
-  await page.mouse.down();
-  for (let moves = 0; ; moves++) {
-    state.x += state.direction * 3;
-    if (state.x >= track.right || state.x <= track.left) state.direction = state.direction === 1 ? -1 : 1;
-    state.x = Math.min(track.right, Math.max(track.left, state.x));
-    await page.mouse.move(state.x, track.y);
-    if (moves % 4 === 3 && (await updates(page)) >= goal) break;
-  }
-  await page.mouse.up();
-}
+/**
+ * In the page: drags the slider's thumb back and forth across the whole log, one step per animation
+ * frame (a browser delivers a drag as one coalesced input event per frame), until the page has shown
+ * `units` more worlds. Plain JavaScript source (tsx's name helpers do not exist in the page).
+ */
+const DRAG = `(units) => new Promise((resolve) => {
+  const input = document.querySelector('[data-testid="timeline-slider"]');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const max = Number(input.max);
+  const stride = Math.max(1, Math.round(max / 240));
+  const goal = (window.__replayUpdates ?? 0) + units;
+  const frame = () => {
+    let at = (window.__scrubAt ?? 0) + (window.__scrubDirection ?? 1) * stride;
+    if (at >= max || at <= 0) window.__scrubDirection = -(window.__scrubDirection ?? 1);
+    window.__scrubAt = at = Math.max(0, Math.min(max, at));
+    setValue.call(input, String(at));
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    if ((window.__replayUpdates ?? 0) >= goal) resolve();
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+const drag = (page: Page, units: number): Promise<void> => page.evaluate(`(${DRAG})(${units})`);
 
 function scrubContender(label: string): Contender {
   return {
@@ -143,18 +153,21 @@ function scrubContender(label: string): Contender {
       await page.goto(`${studio.base}/flows/${FLOW}/runs/${run.id}?at=0`);
       await page.getByTestId("timeline-position").filter({ hasText: "Start" }).waitFor();
       await page.locator(".react-flow__node").first().waitFor();
+      // A person's drag first (the mouse on the thumb, across the track): the timeline really follows it.
       const box = (await page.getByTestId("timeline-slider").boundingBox())!;
-      const track = { left: box.x + 8, right: box.x + box.width - 8, y: box.y + box.height / 2 };
-      const state = { x: track.left, direction: 1 as 1 | -1 };
-      await page.mouse.move(state.x, track.y);
-      // The page really follows the drag: after a short one the position and the shown world have moved.
-      await drag(page, 5, track, state);
-      const position = await page.getByTestId("timeline-position").textContent();
-      if (position === "Start") throw new Error(`${label}: dragging the slider did not move the timeline`);
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + 8, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 3, y, { steps: 10 });
+      await page.mouse.up();
+      await page.getByTestId("timeline-position").filter({ hasNotText: "Start" }).waitFor();
+      await page.waitForFunction("(window.__replayUpdates ?? 0) >= 2", undefined, { timeout: 60_000 }).catch(() => {
+        throw new Error(`${label}: dragging the slider did not update the world shown`);
+      });
       return {
         async run(units) {
           const started = performance.now();
-          await drag(page, units, track, state);
+          await drag(page, units);
           const seconds = (performance.now() - started) / 1000;
           samples.push(units / seconds);
         },

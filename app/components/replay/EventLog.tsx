@@ -30,6 +30,23 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
+const LogRow = memo(function LogRow({ item, current, selected, onChoose }: { item: TimelineEvent; current: boolean; selected: boolean; onChoose(event: TimelineEvent): void }) {
+  return (
+    <li data-index={item.index}>
+      <button
+        type="button"
+        className={`log-row${current ? " is-current" : ""}${selected ? " is-selected" : ""}`}
+        aria-current={current ? "step" : undefined}
+        onClick={() => onChoose(item)}
+      >
+        <span className="log-index mono">#{item.index}</span>
+        <span className="log-type mono">{item.type}</span>
+        <span className="log-stream mono muted">{item.streamId}</span>
+      </button>
+    </li>
+  );
+});
+
 export interface EventLogProps {
   runId: string;
   flow: Flow;
@@ -63,7 +80,9 @@ export const EventLog = memo(function EventLog({ runId, flow, position, selected
     [flow],
   );
 
-  const from = Math.max(0, Math.floor((position - WINDOW / 2) / SNAP) * SNAP);
+  // While the timeline is dragged, the window follows once the position rests (its requests would compete with the state's).
+  const resting = useDebounced(position, DEBOUNCE_MS);
+  const from = Math.max(0, Math.floor((resting - WINDOW / 2) / SNAP) * SNAP);
   const around = useQuery({
     ...trpc.timeline.events.queryOptions({ runId, fromIndex: from, limit: WINDOW + SNAP }),
     enabled: !filtered,
@@ -80,10 +99,11 @@ export const EventLog = memo(function EventLog({ runId, flow, position, selected
   useEffect(() => onMatches(matchIndexes), [matchIndexes, onMatches]);
 
   const list = useRef<HTMLOListElement>(null);
+  // Kept in view once the position rests (scrolling forces a layout, too dear on every step of a drag).
   useEffect(() => {
-    const row = list.current?.querySelector<HTMLElement>(`[data-index="${position}"]`);
+    const row = list.current?.querySelector<HTMLElement>(`[data-index="${resting}"]`);
     row?.scrollIntoView({ block: "nearest" });
-  }, [position, items]);
+  }, [resting, items]);
 
   const clear = () => {
     setAggregate("");
@@ -118,20 +138,7 @@ export const EventLog = memo(function EventLog({ runId, flow, position, selected
       )}
       {(filtered ? matches.error : around.error) && <p role="alert" className="error small">{(filtered ? matches.error : around.error)!.message}</p>}
       <ol className="log-list" ref={list} data-testid="event-log">
-        {items.map((item) => (
-          <li key={item.index} data-index={item.index}>
-            <button
-              type="button"
-              className={`log-row${item.index === position ? " is-current" : ""}${item.eventId === selected ? " is-selected" : ""}`}
-              aria-current={item.index === position ? "step" : undefined}
-              onClick={() => onChoose(item)}
-            >
-              <span className="log-index mono">#{item.index}</span>
-              <span className="log-type mono">{item.type}</span>
-              <span className="log-stream mono muted">{item.streamId}</span>
-            </button>
-          </li>
-        ))}
+        {items.map((item) => <LogRow key={item.index} item={item} current={item.index === position} selected={item.eventId === selected} onChoose={onChoose} />)}
         {items.length === 0 && !(filtered ? matches.isPending : around.isPending) && <li className="muted small pad-s">{filtered ? "No event matches." : "No events in this run yet."}</li>}
       </ol>
       {filtered && matches.hasNextPage && (

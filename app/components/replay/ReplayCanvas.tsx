@@ -25,6 +25,9 @@ export interface ReplayCanvasProps {
   budgetMs: number;
 }
 
+/** The studio's canvas, rendered once: the position only changes the highlight stylesheet and the tokens. */
+const StudioCanvas = memo(Canvas);
+
 const noNewIds = () => {
   throw new Error("The replay canvas is read-only.");
 };
@@ -53,7 +56,7 @@ export function ReplayCanvas({ flow, flowId, event, hops, budgetMs }: ReplayCanv
       <ReactFlowProvider>
         <div className="replay-canvas" data-testid="replay-canvas" data-current-nodes={[...strong].join(" ")}>
           <style>{css}</style>
-          <Canvas />
+          <StudioCanvas />
           {event && hops && <Tokens key={`${event.index}`} hops={hops} budgetMs={budgetMs} />}
         </div>
       </ReactFlowProvider>

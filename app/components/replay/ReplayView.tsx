@@ -19,7 +19,7 @@ import { StatePanels } from "./StatePanels";
 import { TimelineBar } from "./TimelineBar";
 import type { OpenedRun, TimelineEvent, WorldPart } from "./types";
 import { WORLD_PARTS } from "./types";
-import { usePlayer } from "./usePlayer";
+import { usePlayback, usePlayer } from "./usePlayer";
 import { useWorldAt } from "./useWorldAt";
 import "./replay.css";
 
@@ -80,10 +80,9 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
     },
     [queryClient, trpc, runId, length],
   );
-  const [shownIndex, setShownIndex] = useState<number | null>(null);
-  const player = usePlayer({ length, initial: at === null ? length : Number(at) || 0, shownIndex, timeOf });
+  const player = usePlayer({ length, initial: at === null ? length : Number(at) || 0 });
   const { shown, error } = useWorldAt(runId, player.position, parts, opened.run.status === "running" ? length : null);
-  useEffect(() => setShownIndex(shown?.index ?? null), [shown?.index]);
+  usePlayback(player, length, shown?.index ?? null, timeOf);
   const current = shown && shown.index === player.position ? shown : null;
   const event = shown?.event ?? null;
 
@@ -94,10 +93,15 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   const onTogglePanel = useCallback((part: WorldPart, open: boolean) => {
     setOpenPanels((panels) => (open ? (panels.includes(part) ? panels : [...panels, part]) : panels.filter((p) => p !== part)));
   }, []);
+  const { seek, pause } = player;
   const onChoose = useCallback((chosen: TimelineEvent) => {
-    player.seek(chosen.index);
+    seek(chosen.index);
     setSelected(chosen.eventId);
-  }, [player]);
+  }, [seek]);
+  const onWhatIf = useCallback(() => {
+    pause();
+    setForking(true);
+  }, [pause]);
   const chainOf = selected ?? (event && event.index === player.position ? event.eventId : null);
 
   useEffect(() => {
@@ -118,7 +122,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
 
   return (
     <div className="replay">
-      <RunHeader opened={opened} onWhatIf={() => { player.pause(); setForking(true); }} />
+      <RunHeader opened={opened} onWhatIf={onWhatIf} />
       <TimelineBar player={player} length={length} event={current?.event ?? (shown?.index === player.position ? event : null)} marks={marks ?? []} loading={!current} />
       {error && <p role="alert" className="error pad-s">{error}</p>}
       {compareWith && <ComparePanel flowId={flowId} leftRunId={compareWith} rightRunId={runId} onClose={() => router.replace(`/flows/${encodeURIComponent(flowId)}/runs/${encodeURIComponent(runId)}`)} />}

@@ -6,6 +6,9 @@ import { memo, useMemo } from "react";
 import { changedFields, contentOf, Fields, inline } from "./values";
 import type { World, WorldDiff, WorldPart, WorldRecord } from "./types";
 
+type AggregateRecord = Extract<WorldRecord, { kind: "aggregate" }>;
+type SagaRecord = Extract<WorldRecord, { kind: "saga" }>;
+
 const SHOWN = 200;
 
 export interface StatePanelsProps {
@@ -55,14 +58,55 @@ function Section({ part, title, count, open, onToggle, children }: { part: World
   );
 }
 
+const byKey = <T,>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+
+/** One aggregate; memo'd, so a move re-renders only the aggregates it changed (records keep their identity). */
+const AggregateCard = memo(function AggregateCard({ aggregate, changed }: { aggregate: AggregateRecord; changed: ReadonlySet<string> | undefined }) {
+  return (
+    <article className={`state-card${changed ? " is-changed" : ""}`} data-testid={`aggregate-${aggregate.streamId}`}>
+      <header>
+        <span className="mono">{aggregate.streamId}</span>
+        <span className="muted small">{aggregate.aggregate} · v{aggregate.version}</span>
+      </header>
+      <Fields value={aggregate.state} {...(changed ? { changed } : {})} />
+      {aggregate.error && <p className="error small">{aggregate.error}</p>}
+    </article>
+  );
+});
+
+const RowLine = memo(function RowLine({ name, rowKey, row, columns, changed }: { name: string; rowKey: string; row: Record<string, unknown>; columns: string; changed: ReadonlySet<string> | undefined }) {
+  return (
+    <tr className={changed ? "is-changed" : undefined} data-testid={`row-${name}-${rowKey}`}>
+      <td className="mono">{rowKey}</td>
+      {columns.split("\u0000").map((c) => <td key={c} className={`mono${changed?.has(c) ? " cell-changed" : ""}`}>{inline(row[c], 40)}</td>)}
+    </tr>
+  );
+});
+
+const SagaCard = memo(function SagaCard({ saga, changed }: { saga: SagaRecord; changed: boolean }) {
+  return (
+    <article className={`state-card${changed ? " is-changed" : ""}`} data-testid={`saga-${saga.sagaName}-${saga.instanceId}`}>
+      <header>
+        <span><span className="mono">{saga.sagaName}</span> · <span className="mono">{saga.instanceId}</span></span>
+        <span className={`status status-${saga.status}`}>{saga.status}</span>
+      </header>
+      <p className="small muted">
+        step {saga.step} · completed [{saga.completed.join(", ")}]{saga.compensating !== null ? ` · compensating ${saga.compensating}` : ""}
+      </p>
+      <Fields value={saga.data} />
+    </article>
+  );
+});
+
 const More = ({ total }: { total: number }) => (total > SHOWN ? <p className="muted small">Showing {SHOWN} of {total.toLocaleString("en")}.</p> : null);
 
 export const StatePanels = memo(function StatePanels({ world, diff, open, onToggle }: StatePanelsProps) {
   const changes = useMemo(() => changesOf(diff), [diff]);
   const isOpen = (part: WorldPart) => open.includes(part);
-  const aggregates = Object.values(world.aggregates ?? {});
-  const models = Object.entries(world.readModels ?? {});
-  const sagas = Object.values(world.sagas ?? {}).flatMap((instances) => Object.values(instances));
+  // Sorted here: a world moved through diffs in the browser holds new entries last.
+  const aggregates = Object.values(world.aggregates ?? {}).sort(byKey((a) => a.streamId));
+  const models = Object.entries(world.readModels ?? {}).sort(byKey(([name]) => name));
+  const sagas = Object.values(world.sagas ?? {}).flatMap((instances) => Object.values(instances)).sort(byKey((saga) => `${saga.sagaName}\u0000${saga.instanceId}`));
   const queues = world.queues;
   const queued = queues ? queues.outbox.length + queues.retries.length + queues.deadLetters.length : 0;
 
@@ -70,26 +114,15 @@ export const StatePanels = memo(function StatePanels({ world, diff, open, onTogg
     <div className="state-panels">
       <Section part="aggregates" title="Aggregates" count={aggregates.length} open={isOpen("aggregates")} onToggle={onToggle}>
         {aggregates.length === 0 && <p className="muted small">No aggregate has an event yet.</p>}
-        {aggregates.slice(0, SHOWN).map((aggregate) => {
-          const changed = changes.get(`a:${aggregate.streamId}`);
-          return (
-            <article key={aggregate.streamId} className={`state-card${changed ? " is-changed" : ""}`} data-testid={`aggregate-${aggregate.streamId}`}>
-              <header>
-                <span className="mono">{aggregate.streamId}</span>
-                <span className="muted small">{aggregate.aggregate} · v{aggregate.version}</span>
-              </header>
-              <Fields value={aggregate.state} {...(changed ? { changed } : {})} />
-              {aggregate.error && <p className="error small">{aggregate.error}</p>}
-            </article>
-          );
-        })}
+        {aggregates.slice(0, SHOWN).map((aggregate) => <AggregateCard key={aggregate.streamId} aggregate={aggregate} changed={changes.get(`a:${aggregate.streamId}`)} />)}
         <More total={aggregates.length} />
       </Section>
 
       <Section part="readModels" title="Read models" count={models.length} open={isOpen("readModels")} onToggle={onToggle}>
         {models.map(([name, model]) => {
-          const rows = Object.entries(model.rows);
+          const rows = Object.entries(model.rows).sort(byKey(([key]) => key));
           const columns = [...new Set(rows.slice(0, SHOWN).flatMap(([, row]) => Object.keys(row)))];
+          const columnsKey = columns.join("\u0000");
           return (
             <div key={name} className="read-model" data-testid={`read-model-${name}`}>
               <h4 className="mono">{name} <span className="muted small">{rows.length} row{rows.length === 1 ? "" : "s"}</span></h4>
@@ -99,15 +132,7 @@ export const StatePanels = memo(function StatePanels({ world, diff, open, onTogg
                   <table>
                     <thead><tr><th>key</th>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
                     <tbody>
-                      {rows.slice(0, SHOWN).map(([key, row]) => {
-                        const changed = changes.get(`r:${name}:${key}`);
-                        return (
-                          <tr key={key} className={changed ? "is-changed" : undefined} data-testid={`row-${name}-${key}`}>
-                            <td className="mono">{key}</td>
-                            {columns.map((c) => <td key={c} className={`mono${changed?.has(c) ? " cell-changed" : ""}`}>{inline(row[c], 40)}</td>)}
-                          </tr>
-                        );
-                      })}
+                      {rows.slice(0, SHOWN).map(([key, row]) => <RowLine key={key} name={name} rowKey={key} row={row} columns={columnsKey} changed={changes.get(`r:${name}:${key}`)} />)}
                     </tbody>
                   </table>
                 </div>
@@ -120,21 +145,7 @@ export const StatePanels = memo(function StatePanels({ world, diff, open, onTogg
 
       <Section part="sagas" title="Sagas" count={sagas.length} open={isOpen("sagas")} onToggle={onToggle}>
         {sagas.length === 0 && <p className="muted small">No saga instance yet.</p>}
-        {sagas.slice(0, SHOWN).map((saga) => {
-          const changed = changes.get(`s:${saga.sagaName}:${saga.instanceId}`);
-          return (
-            <article key={`${saga.sagaName}:${saga.instanceId}`} className={`state-card${changed ? " is-changed" : ""}`} data-testid={`saga-${saga.sagaName}-${saga.instanceId}`}>
-              <header>
-                <span><span className="mono">{saga.sagaName}</span> · <span className="mono">{saga.instanceId}</span></span>
-                <span className={`status status-${saga.status}`}>{saga.status}</span>
-              </header>
-              <p className="small muted">
-                step {saga.step} · completed [{saga.completed.join(", ")}]{saga.compensating !== null ? ` · compensating ${saga.compensating}` : ""}
-              </p>
-              <Fields value={saga.data} />
-            </article>
-          );
-        })}
+        {sagas.slice(0, SHOWN).map((saga) => <SagaCard key={`${saga.sagaName}:${saga.instanceId}`} saga={saga} changed={changes.has(`s:${saga.sagaName}:${saga.instanceId}`)} />)}
         <More total={sagas.length} />
       </Section>
 

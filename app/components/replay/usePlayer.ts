@@ -1,8 +1,8 @@
 "use client";
 // The replay's transport: the position (0..length), play and pause, steps of ±1, jumps to the
 // start and the end, the speed, and playing at the run's original timing (the clock time between
-// two events, divided by the speed; long quiet stretches shortened). Playback advances only once
-// the world at the current position is shown, so it never runs ahead of what the panels show.
+// two events, divided by the speed; long quiet stretches shortened). Playback (usePlayback)
+// advances only once the world at the position is shown, so it never runs ahead of the panels.
 import { useCallback, useEffect, useMemo, useState } from "react";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -26,18 +26,12 @@ export interface Player {
   pause(): void;
   setSpeed(speed: number): void;
   setOriginalTiming(on: boolean): void;
+  /** For usePlayback: moves on by one while playing, and says how long the step is. */
+  advance(): void;
+  setStepMs(ms: number): void;
 }
 
-export interface PlayerInput {
-  length: number;
-  initial: number;
-  /** The index whose world is on screen. */
-  shownIndex: number | null;
-  /** Clock time of an event (from the cached diffs), for the original timing. */
-  timeOf(index: number): Promise<number | null>;
-}
-
-export function usePlayer({ length, initial, shownIndex, timeOf }: PlayerInput): Player {
+export function usePlayer({ length, initial }: { length: number; initial: number }): Player {
   const [position, setPosition] = useState(Math.min(initial, length));
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
@@ -54,10 +48,48 @@ export function usePlayer({ length, initial, shownIndex, timeOf }: PlayerInput):
     if (position > length) setPosition(length);
   }, [length, position]);
 
+  const advance = useCallback(() => setPosition((at) => Math.min(length, at + 1)), [length]);
+  const seekAndPause = useCallback((index: number) => {
+    setPlaying(false);
+    seek(index);
+  }, [seek]);
+  const pause = useCallback(() => setPlaying(false), []);
+  return useMemo(
+    () => ({
+      position,
+      playing,
+      speed,
+      originalTiming,
+      stepMs: playing ? stepMs : STEP_MS,
+      seek: seekAndPause,
+      step,
+      toStart: () => step(-length),
+      toEnd: () => step(length),
+      toggle: () => {
+        if (!playing && position >= length) setPosition(0);
+        setPlaying(!playing);
+      },
+      pause,
+      setSpeed,
+      setOriginalTiming,
+      advance,
+      setStepMs,
+    }),
+    [position, playing, speed, originalTiming, stepMs, seekAndPause, pause, step, length, advance],
+  );
+}
+
+/**
+ * Plays: once the world at the position is on screen (`shownIndex`), waits a step (or, at the
+ * original timing, the clock time to the next event divided by the speed) and moves on by one;
+ * stops at the end.
+ */
+export function usePlayback(player: Player, length: number, shownIndex: number | null, timeOf: (index: number) => Promise<number | null>): void {
+  const { playing, position, speed, originalTiming, advance, setStepMs, pause } = player;
   useEffect(() => {
     if (!playing) return;
     if (position >= length) {
-      setPlaying(false);
+      pause();
       return;
     }
     if (shownIndex !== position) return;
@@ -71,36 +103,11 @@ export function usePlayer({ length, initial, shownIndex, timeOf }: PlayerInput):
       }
       if (cancelled) return;
       setStepMs(Math.max(wait, 250));
-      timer = setTimeout(() => setPosition((at) => Math.min(length, at + 1)), wait);
+      timer = setTimeout(advance, wait);
     })();
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [playing, position, length, shownIndex, speed, originalTiming, timeOf]);
-
-  return useMemo(
-    () => ({
-      position,
-      playing,
-      speed,
-      originalTiming,
-      stepMs: playing ? stepMs : STEP_MS,
-      seek: (index: number) => {
-        setPlaying(false);
-        seek(index);
-      },
-      step,
-      toStart: () => step(-length),
-      toEnd: () => step(length),
-      toggle: () => {
-        if (!playing && position >= length) setPosition(0);
-        setPlaying(!playing);
-      },
-      pause: () => setPlaying(false),
-      setSpeed,
-      setOriginalTiming,
-    }),
-    [position, playing, speed, originalTiming, stepMs, seek, step, length],
-  );
+  }, [playing, position, length, shownIndex, speed, originalTiming, timeOf, advance, setStepMs, pause]);
 }

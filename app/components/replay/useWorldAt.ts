@@ -1,15 +1,17 @@
 "use client";
-// The world shown at the timeline's position, fetched cheaply while the position moves: one
-// request in flight at a time and the latest position wins (a drag skips the positions it passed);
-// a step of ±1 fetches only the event's diff and applies it to the world it has; a jump fetches the
-// state (only the parts of open panels) and the event's diff together. Answers are cached by
-// position, since a position's past never changes — except the last event's moment of a run that
-// is still going, which is fetched afresh. Counts shown updates for the scrub bench.
+// The world shown at the timeline's position, kept up with a moving position cheaply. The browser
+// holds the per-event diffs of the stretch of log around the position (fetched in chunks of
+// CHUNK events) and moves the world it shows through them itself, one animation frame at a time,
+// forwards or (with reversed diffs) backwards: dragging the slider asks the server nothing once
+// the stretch is loaded. A far jump fetches the state there (only the parts of open panels), then
+// the diffs around it. One request at a time, and the latest position wins. Chunks are final once
+// fetched, except near the end of a run that is still going, which is always asked afresh.
+// Counts the shown updates for the scrub bench and tests.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
 import { applyWorldDiff, reverseDiff } from "./applyDiff";
-import type { TimelineEvent, World, WorldDiff, WorldPart } from "./types";
+import type { DiffAt, TimelineEvent, World, WorldDiff, WorldPart } from "./types";
 
 export interface Shown {
   index: number;
@@ -17,12 +19,18 @@ export interface Shown {
   /** Parts the world holds. */
   parts: readonly WorldPart[];
   event: TimelineEvent | null;
-  /** What event `index` changed. */
-  diff: WorldDiff;
+  /** What event `index` changed; null until known (the origin's, once the position rests). */
+  diff: WorldDiff | null;
 }
 
-const FOREVER = { staleTime: Infinity, gcTime: 120_000 } as const;
-const FRESH = { staleTime: 0, gcTime: 120_000 } as const;
+/** Events per chunk of diffs. */
+const CHUNK = 250;
+/** Chunks kept in memory (the least recently loaded go first). */
+const MAX_CHUNKS = 40;
+/** Farther than this, a move fetches the state there instead of the diffs on the way. */
+const NEAR = 2 * CHUNK;
+/** How long the position must rest before a missing diff is fetched on its own. */
+const REST_MS = 60;
 
 declare global {
   interface Window {
@@ -31,10 +39,13 @@ declare global {
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const covers = (held: readonly WorldPart[], wanted: readonly WorldPart[]) => wanted.every((part) => held.includes(part));
+const chunkOf = (index: number) => Math.floor((index - 1) / CHUNK);
 
 /** `growingFrom`: the run is still going and its moments from this index on may still change (null: finished). */
-export function useWorldAt(runId: string, position: number, parts: readonly WorldPart[], growingFrom: number | null): { shown: Shown | null; error: string | null; loading: boolean } {
+export function useWorldAt(runId: string, position: number, parts: readonly WorldPart[], growingFrom: number | null): { shown: Shown | null; error: string | null } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -42,18 +53,52 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
   const target = useRef({ position, parts });
   const current = useRef<Shown | null>(null);
   const busy = useRef(false);
+  const chunks = useRef(new Map<number, DiffAt[]>());
+  const loading = useRef(new Map<number, Promise<void>>());
   target.current = { position, parts };
+  /** Events whose diff is final (a running run's last moment may still grow). */
+  const settledUpTo = growingFrom === null ? Infinity : growingFrom - 1;
 
-  const cache = useCallback((index: number) => (growingFrom !== null && index >= growingFrom ? FRESH : FOREVER), [growingFrom]);
-  const diffAt = useCallback(
-    (index: number) => queryClient.fetchQuery({ ...trpc.timeline.diffAt.queryOptions({ runId, index }), ...cache(index) }),
-    [queryClient, trpc, runId, cache],
+  const loadChunk = useCallback(
+    (chunk: number): Promise<void> => {
+      const pending = loading.current.get(chunk);
+      if (pending) return pending;
+      const from = chunk * CHUNK;
+      const work = queryClient
+        .fetchQuery({ ...trpc.timeline.diffs.queryOptions({ runId, from, count: CHUNK }), staleTime: settledUpTo === Infinity ? Infinity : 0 })
+        .then(({ items }) => {
+          chunks.current.set(chunk, items.filter((item) => item.index <= settledUpTo));
+          if (chunks.current.size > MAX_CHUNKS) chunks.current.delete(chunks.current.keys().next().value!);
+        })
+        .finally(() => loading.current.delete(chunk));
+      loading.current.set(chunk, work);
+      return work;
+    },
+    [queryClient, trpc, runId, settledUpTo],
   );
-  const stateAt = useCallback(
-    (index: number, wanted: readonly WorldPart[]) =>
-      queryClient.fetchQuery({ ...trpc.timeline.stateAt.queryOptions({ runId, index, parts: [...wanted] }), ...cache(index) }),
-    [queryClient, trpc, runId, cache],
-  );
+
+  const diffOf = (index: number): DiffAt | undefined => (index < 1 ? undefined : chunks.current.get(chunkOf(index))?.[(index - 1) % CHUNK]);
+
+  /** Chunks missing to move from `from` to `to` through diffs; null when some event on the way has no final diff yet. */
+  const missingOn = (from: number, to: number): number[] | null => {
+    const [low, high] = from < to ? [from + 1, to] : [to + 1, from];
+    if (high > settledUpTo) return null;
+    const missing: number[] = [];
+    for (let chunk = chunkOf(Math.max(low, 1)); chunk <= chunkOf(high); chunk++) {
+      const needed = Math.min(high, (chunk + 1) * CHUNK) - chunk * CHUNK;
+      if ((chunks.current.get(chunk)?.length ?? 0) < needed) missing.push(chunk);
+    }
+    return missing;
+  };
+
+  /** The world moved from `have` to `to` through the loaded diffs. */
+  const moveLocally = (have: Shown, to: number): Shown => {
+    let world = have.world;
+    if (to > have.index) for (let i = have.index + 1; i <= to; i++) world = applyWorldDiff(world, diffOf(i)!.diff);
+    else for (let i = have.index; i > to; i--) world = applyWorldDiff(world, reverseDiff(diffOf(i)!.diff));
+    const step = diffOf(to);
+    return { index: to, world, parts: have.parts, event: step?.event ?? null, diff: step?.diff ?? null };
+  };
 
   const pump = useCallback(async () => {
     if (busy.current) return;
@@ -62,34 +107,52 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
       for (;;) {
         const { position: wanted, parts: wantedParts } = target.current;
         const have = current.current;
-        if (have && have.index === wanted && covers(have.parts, wantedParts)) break;
+        const held = have !== null && covers(have.parts, wantedParts);
         let next: Shown;
-        if (have && covers(have.parts, wantedParts) && wanted === have.index + 1) {
-          const { diff, event } = await diffAt(wanted);
-          next = { index: wanted, world: applyWorldDiff(have.world, diff), parts: have.parts, event, diff };
-        } else if (have && covers(have.parts, wantedParts) && wanted === have.index - 1) {
-          const world = applyWorldDiff(have.world, reverseDiff(have.diff));
-          const { diff, event } = await diffAt(wanted);
-          next = { index: wanted, world, parts: have.parts, event, diff };
+        if (have && held && have.index === wanted) {
+          // At rest: load the diffs around here for the next moves, and the diff of this event if it is not known yet.
+          const here = chunkOf(Math.max(wanted, 1));
+          const load = (chunk: number) => (chunk >= 0 && chunk * CHUNK < settledUpTo && !chunks.current.has(chunk) ? loadChunk(chunk) : Promise.resolve());
+          void load(here).then(() => load(here + 1)).then(() => load(here - 1)).catch(() => undefined);
+          if (have.diff !== null) break;
+          await sleep(REST_MS);
+          if (target.current.position !== wanted) continue;
+          const { diff, event } = await queryClient.fetchQuery({ ...trpc.timeline.diffAt.queryOptions({ runId, index: wanted }), staleTime: wanted > settledUpTo ? 0 : Infinity });
+          if (current.current !== have) continue;
+          next = { ...have, diff, event };
         } else {
-          const [state, { diff }] = await Promise.all([stateAt(wanted, wantedParts), diffAt(wanted)]);
-          next = { index: wanted, world: state.world, parts: wantedParts, event: state.event, diff };
+          let missing = have && held && Math.abs(wanted - have.index) <= NEAR ? missingOn(have.index, wanted) : null;
+          if (have && missing && missing.length > 0) {
+            // Shown once loaded even if the position moved on meanwhile: a drag sees progress, then catches up.
+            await Promise.all(missing.map(loadChunk));
+            missing = missingOn(have.index, wanted);
+          }
+          if (have && missing?.length === 0) {
+            next = moveLocally(have, wanted);
+          } else {
+            const state = await queryClient.fetchQuery({
+              ...trpc.timeline.stateAt.queryOptions({ runId, index: wanted, parts: [...wantedParts] }),
+              staleTime: wanted > settledUpTo ? 0 : Infinity,
+            });
+            next = { index: wanted, world: state.world, parts: wantedParts, event: state.event, diff: diffOf(wanted)?.diff ?? null };
+          }
+          window.__replayUpdates = (window.__replayUpdates ?? 0) + 1;
         }
         current.current = next;
         setShown(next);
         setError(null);
-        window.__replayUpdates = (window.__replayUpdates ?? 0) + 1;
+        await nextFrame();
       }
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       busy.current = false;
     }
-  }, [diffAt, stateAt]);
+  }, [loadChunk, queryClient, trpc, runId, settledUpTo]);
 
   useEffect(() => {
     void pump();
   }, [position, parts, pump]);
 
-  return { shown, error, loading: shown === null || shown.index !== position };
+  return { shown, error };
 }

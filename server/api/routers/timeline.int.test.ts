@@ -2,6 +2,8 @@
 // filters, hops on the canvas, causal chains), forks with a changed command or an injected fault
 // compared with their parent, a run that grows while its timeline is open, and clear errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyWorldDiff, reverseDiff } from "../../../app/components/replay/applyDiff";
+import type { WorldRecord } from "../../timetravel";
 import { closeTimelines } from "./timelineRuns";
 import { demoFlowId, setupRunsApi, type RunsApi } from "./testing/runsApi";
 
@@ -25,6 +27,8 @@ afterAll(async () => {
   await t.cleanup();
 });
 
+/** The balance an aggregate record holds (a test reads only account records). */
+const balanceOf = (record: WorldRecord | undefined) => (record?.kind === "aggregate" ? record.state.balance : undefined);
 const balanceAt = async (runId: string, index: number) => (await t.api.timeline.stateAt({ runId, index, parts: ["aggregates"] })).world.aggregates![ACCOUNT]!.state.balance;
 
 describe("timeline: the bank demo's tour, replayed", () => {
@@ -56,12 +60,13 @@ describe("timeline: the bank demo's tour, replayed", () => {
   it("given the withdrawal, when its diff is asked, then the aggregate and the row go from 200 to 150; between 3 and 1 the diff runs backwards", async () => {
     const { diff, event } = await t.api.timeline.diffAt({ runId: bankRun, index: 3 });
     expect(event!.type).toBe(WITHDRAWN);
-    const aggregate = diff.updated[`aggregate:${ACCOUNT}`]!;
-    expect([aggregate[0], aggregate[1]].map((record) => (record as { state: { balance: number } }).state.balance)).toEqual([200, 150]);
+    expect(diff.updated[`aggregate:${ACCOUNT}`]!.map(balanceOf)).toEqual([200, 150]);
     expect(Object.keys(diff.updated)).toContain("row:account_balances:acc-1");
+    const chunk = await t.api.timeline.diffs({ runId: bankRun, from: 1, count: 500 });
+    expect(chunk.items.map((item) => item.index)).toEqual([2, 3]);
+    expect(chunk.items[1]).toEqual(await t.api.timeline.diffAt({ runId: bankRun, index: 3 }));
     const back = await t.api.timeline.diffBetween({ runId: bankRun, from: 3, to: 1 });
-    const [from, to] = back.diff.updated[`aggregate:${ACCOUNT}`]!;
-    expect([(from as { state: { balance: number } }).state.balance, (to as { state: { balance: number } }).state.balance]).toEqual([150, 0]);
+    expect(back.diff.updated[`aggregate:${ACCOUNT}`]!.map(balanceOf)).toEqual([150, 0]);
   });
 
   it("given filters, when the log is paged, then an event type, an aggregate, a correlation id and text each narrow it", async () => {
@@ -115,8 +120,7 @@ describe("timeline: what-if forks", () => {
     const compared = await t.api.timeline.compare({ runId: bankRun, otherRunId: fork.run.id });
     expect(compared.left.run.id).toBe(bankRun);
     expect(compared.right.length).toBe(3);
-    const [left, right] = compared.diff.updated[`aggregate:${ACCOUNT}`]! as [{ state: { balance: number } }, { state: { balance: number } }];
-    expect([left.state.balance, right.state.balance]).toEqual([150, 80]);
+    expect(compared.diff.updated[`aggregate:${ACCOUNT}`]!.map(balanceOf)).toEqual([150, 80]);
 
     expect((await t.api.timeline.open({ runId: bankRun })).forks.map((f) => f.id)).toContain(fork.run.id);
     const forkCommands = await t.api.timeline.commands({ runId: fork.run.id });
@@ -135,8 +139,20 @@ describe("timeline: what-if forks", () => {
     const fork = await t.api.timeline.fork({ runId: run.id, at: 1, changes: [{ kind: "fault", fault: { kind: "service-fail-next", service: "Inventory", operation: "ReserveStock", count: 1 } }] });
     expect(fork.cutAt).toBe(1);
     const compared = await t.api.timeline.compare({ runId: run.id, otherRunId: fork.run.id });
-    const [left, right] = compared.diff.updated["saga:OrderFulfilment:o-1"]! as [{ status: string }, { status: string }];
-    expect([left.status, right.status]).toEqual(["completed", "compensated"]);
+    expect(compared.diff.updated["saga:OrderFulfilment:o-1"]!.map((record) => (record.kind === "saga" ? record.status : record.kind))).toEqual(["completed", "compensated"]);
+
+    // The browser steps with diffs: applying each event's diff (or its reverse) gives the world the server folds.
+    const { length } = await t.api.timeline.open({ runId: fork.run.id });
+    const worlds = await Promise.all(Array.from({ length: length + 1 }, (_, index) => t.api.timeline.stateAt({ runId: fork.run.id, index }).then((state) => state.world)));
+    let world = worlds[0]!;
+    for (let index = 1; index <= length; index++) {
+      world = applyWorldDiff(world, (await t.api.timeline.diffAt({ runId: fork.run.id, index })).diff);
+      expect(world, `forward to ${index}`).toEqual(worlds[index]);
+    }
+    for (let index = length; index >= 1; index--) {
+      world = applyWorldDiff(world, reverseDiff((await t.api.timeline.diffAt({ runId: fork.run.id, index })).diff));
+      expect(world, `back to ${index - 1}`).toEqual(worlds[index - 1]);
+    }
   });
 
   it("given a change to a command before the position, or an unknown service, then the fork is refused with the reason and leaves no run behind", async () => {

@@ -11,7 +11,7 @@ import { TimelineCursorError, TimelineIndexError, type WorldView } from "../../t
 import { router } from "../trpc";
 import { compareWorlds } from "./timelineCompare";
 import { ForkError, forkRun, type ForkChange } from "./timelineFork";
-import { refreshedTimelineOf, timelineOf } from "./timelineRuns";
+import { refreshedTimelineOf, timelineOf, withTimeline } from "./timelineRuns";
 import { command, fault, runId, toCommandInput } from "./runInputs";
 import { runProcedure } from "./runProcedure";
 
@@ -19,6 +19,8 @@ const index = z.int().min(0);
 const PARTS = ["aggregates", "readModels", "sagas", "queues"] as const;
 export type WorldPart = (typeof PARTS)[number];
 const text = z.string().min(1).max(200);
+/** Event diffs one request may carry. */
+const MAX_DIFFS = 500;
 
 /** Errors of the time-travel layer reach the user as BAD_REQUEST with their sentence. */
 const timelineProcedure = runProcedure.use(async ({ next }) => {
@@ -77,18 +79,31 @@ export const timelineRouter = router({
   /** Everything after event `index` (0 = before the first), or part-way at a hop of its moment; only `parts`. */
   stateAt: timelineProcedure
     .input(z.object({ runId, index, hop: z.int().min(0).optional(), parts: z.array(z.enum(PARTS)).max(PARTS.length).default([...PARTS]) }))
-    .query(async ({ ctx, input }) => {
-      const { timeline } = await timelineOf(ctx.prisma, input.runId);
-      const state = await timeline.stateAt(input.index, input.hop === undefined ? {} : { hop: input.hop });
-      return { ...state, world: partsOf(state.world, input.parts) };
-    }),
+    .query(({ ctx, input }) =>
+      withTimeline(ctx.prisma, input.runId, async ({ timeline }) => {
+        const state = await timeline.stateAt(input.index, input.hop === undefined ? {} : { hop: input.hop });
+        return { ...state, world: partsOf(state.world, input.parts) };
+      }),
+    ),
 
   /** What event `index` changed: a reversible diff of records (apply it to step forward, its reverse to step back). */
-  diffAt: timelineProcedure.input(z.object({ runId, index })).query(async ({ ctx, input }) => (await timelineOf(ctx.prisma, input.runId)).timeline.diffAt(input.index)),
+  diffAt: timelineProcedure.input(z.object({ runId, index })).query(({ ctx, input }) => withTimeline(ctx.prisma, input.runId, ({ timeline }) => timeline.diffAt(input.index))),
+
+  /** The diffs of events from+1 … from+count (clipped to the log): the browser scrubs through them without asking for each position. */
+  diffs: timelineProcedure
+    .input(z.object({ runId, from: index, count: z.int().min(1).max(MAX_DIFFS) }))
+    .query(({ ctx, input }) =>
+      withTimeline(ctx.prisma, input.runId, async ({ timeline }) => {
+        const last = Math.min(timeline.length, input.from + input.count);
+        const items = [];
+        for (let i = input.from + 1; i <= last; i++) items.push(await timeline.diffAt(i));
+        return { from: input.from, items };
+      }),
+    ),
 
   diffBetween: timelineProcedure
     .input(z.object({ runId, from: index, to: index }))
-    .query(async ({ ctx, input }) => (await timelineOf(ctx.prisma, input.runId)).timeline.diffBetween(input.from, input.to)),
+    .query(({ ctx, input }) => withTimeline(ctx.prisma, input.runId, ({ timeline }) => timeline.diffBetween(input.from, input.to))),
 
   /** A page of the log, filtered by aggregate, stream, event types, correlation id and text; continue with nextCursor. */
   events: timelineProcedure
@@ -105,22 +120,23 @@ export const timelineRouter = router({
     )
     .query(async ({ ctx, input }) => {
       const { runId: _runId, ...request } = input;
-      return (await timelineOf(ctx.prisma, input.runId)).timeline.eventsPage(request);
+      return withTimeline(ctx.prisma, input.runId, ({ timeline }) => timeline.eventsPage(request));
     }),
 
   /** The trace hops of event `index`'s moment, each with where it shows on the canvas. */
   hopsAt: timelineProcedure
     .input(z.object({ runId, index, limit: z.int().min(1).max(500).default(200) }))
-    .query(async ({ ctx, input }) => {
-      const { timeline, mapping } = await timelineOf(ctx.prisma, input.runId);
-      const entries = await timeline.hopsAt(input.index, input.limit);
-      return entries.map((entry) => ({ ...entry, hop: mapping.hop(entry) }));
-    }),
+    .query(({ ctx, input }) =>
+      withTimeline(ctx.prisma, input.runId, async ({ timeline, mapping }) => {
+        const entries = await timeline.hopsAt(input.index, input.limit);
+        return entries.map((entry) => ({ ...entry, hop: mapping.hop(entry) }));
+      }),
+    ),
 
   /** Ancestors (nearest first) and descendants of a message, with the event index of each event among them. */
   causalChain: timelineProcedure
     .input(z.object({ runId, messageId: text }))
-    .query(async ({ ctx, input }) => (await (await timelineOf(ctx.prisma, input.runId)).timeline.causalChain(input.messageId)) ?? null),
+    .query(async ({ ctx, input }) => (await withTimeline(ctx.prisma, input.runId, ({ timeline }) => timeline.causalChain(input.messageId))) ?? null),
 
   /** The commands a person dispatched in the run, in order (what a fork replays). */
   commands: timelineProcedure
@@ -144,8 +160,8 @@ export const timelineRouter = router({
   /** The final worlds of two runs (a run and its fork) side by side, and what differs from the first to the second. */
   compare: timelineProcedure.input(z.object({ runId, otherRunId: runId })).query(async ({ ctx, input }) => {
     const end = async (id: string) => {
-      const { run, timeline } = await refreshedTimelineOf(ctx.prisma, id);
-      const state = await timeline.stateAt(timeline.length);
+      const { run, timeline, lock } = await refreshedTimelineOf(ctx.prisma, id);
+      const state = await lock.run(() => timeline.stateAt(timeline.length));
       return { run, length: timeline.length, world: state.world };
     };
     const left = await end(input.runId);

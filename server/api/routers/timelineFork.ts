@@ -114,10 +114,10 @@ function replay(recorded: RecordedCommand): ForkCommand {
 
 export async function forkRun(prisma: PrismaClient, host: RunsHost, source: OpenTimeline, at: number, changes: readonly ForkChange[]): Promise<ForkResult> {
   const parent = await findRunRecord(prisma, source.run.id);
-  await source.timeline.refresh();
+  await source.lock.run(() => source.timeline.refresh());
   if (!Number.isInteger(at) || at < 0 || at > source.timeline.length) throw new TimelineIndexError(at, source.timeline.length);
   const commands = listCommands(parent.id);
-  const kept = await commandsBefore(source, commands, at);
+  const kept = await source.lock.run(() => commandsBefore(source, commands, at));
   const plan = planRest(commands.slice(kept), changes);
 
   const id = crypto.randomUUID();

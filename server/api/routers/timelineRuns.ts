@@ -9,6 +9,7 @@ import type { Flow } from "../../flow/schema";
 import { traceMapping, type TraceMapping } from "../../flow/traceMapping";
 import { FlowCompileError } from "../../flow/compile";
 import { checkFlow } from "../../flow/validate";
+import { createMutex, type Mutex } from "../../runs/mutex";
 import { findRunRecord, type RunRecord } from "../../runs/records";
 import { sharedDatabase, sharedSandbox } from "../../runs";
 import { createRunStore, type RunStore } from "../../store";
@@ -23,6 +24,12 @@ export interface OpenTimeline {
   store: RunStore;
   timeline: Timeline;
   mapping: TraceMapping;
+  /**
+   * Requests of this run's timeline take turns: a request of many steps (a chunk of diffs) holds it
+   * throughout, so others cannot move the one world away between its steps (each move back costs a
+   * fold from a keyframe).
+   */
+  lock: Mutex;
 }
 
 const cache = globalThis as { eventloomTimelines?: Map<string, Promise<OpenTimeline>> };
@@ -37,7 +44,7 @@ async function load(prisma: PrismaClient, runId: string): Promise<OpenTimeline> 
   // The run's document never changes, but the compiler may between releases: keyframes are keyed by both.
   const definitionKey = createHash("sha1").update(JSON.stringify(document)).digest("hex").slice(0, 16);
   const timeline = openTimeline(store, definition, { definitionKey });
-  return { run, flow: checked.flow, store, timeline, mapping: traceMapping(checked.flow) };
+  return { run, flow: checked.flow, store, timeline, mapping: traceMapping(checked.flow), lock: createMutex() };
 }
 
 /** The run's timeline, opened on first use (a run that does not exist is a RunNotFoundError). */
@@ -60,8 +67,14 @@ export async function refreshedTimelineOf(prisma: PrismaClient, runId: string): 
   const entry = await timelineOf(prisma, runId);
   const { document: _document, ...run } = await findRunRecord(prisma, runId);
   entry.run = run;
-  await entry.timeline.refresh();
+  await entry.lock.run(() => entry.timeline.refresh());
   return entry;
+}
+
+/** Runs `work` on the run's timeline, in turn with the other requests of that run. */
+export async function withTimeline<T>(prisma: PrismaClient, runId: string, work: (entry: OpenTimeline) => Promise<T>): Promise<T> {
+  const entry = await timelineOf(prisma, runId);
+  return entry.lock.run(() => work(entry));
 }
 
 /** Forgets every open timeline (tests: a new database file). */
