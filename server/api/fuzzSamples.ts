@@ -79,6 +79,7 @@ export const fuzzSamples: Record<string, (fixture: FuzzFixture) => unknown[]> = 
   "timeline.open": (f) => [{ runId: f.runId }],
   "timeline.stateAt": (f) => [{ runId: f.runId, index: 0, parts: ["aggregates", "readModels"] }, { runId: f.deadLetterRunId, index: 2, hop: 1 }],
   "timeline.diffAt": (f) => [{ runId: f.runId, index: 0 }],
+  "timeline.diffs": (f) => [{ runId: f.deadLetterRunId, from: 0, count: 3 }],
   "timeline.diffBetween": (f) => [{ runId: f.deadLetterRunId, from: 0, to: 2 }],
   "timeline.events": (f) => [{ runId: f.runId, filter: { aggregate: "Account", types: ["bank.account.opened.v1"] }, limit: 10 }, { runId: f.deadLetterRunId, cursor: null, fromIndex: 1 }],
   "timeline.hopsAt": (f) => [{ runId: f.runId, index: 0, limit: 10 }],

@@ -71,11 +71,12 @@ export function applyEdits(base: unknown, list: readonly Edit[]): unknown {
     const parent = node.parent!;
     const other = all[edit.other % all.length]!.value;
     const choices: (() => void)[] = [
-      () => set(parent, node.key, edit.value),
+      // Inserted values are copies: the constants and generated values are shared across cases.
+      () => set(parent, node.key, structuredClone(edit.value)),
       () => set(parent, node.key, structuredClone(other)),
       () => set(parent, node.key, edit.text),
       () => set(parent, node.key, edit.soup),
-      () => set(parent, node.key, TRICKY[edit.at % TRICKY.length]),
+      () => set(parent, node.key, structuredClone(TRICKY[edit.at % TRICKY.length])),
       () => (Array.isArray(parent) ? parent.splice(Number(node.key), 1) : delete parent[node.key as string]),
     ];
     const value = node.value;
@@ -89,7 +90,7 @@ export function applyEdits(base: unknown, list: readonly Edit[]): unknown {
       }
     } else if (value !== null && typeof value === "object") {
       const target = value as Record<string, unknown>;
-      choices.push(() => set(target, ["__proto__", "constructor", "toString", edit.text][edit.other % 4]!, edit.value));
+      choices.push(() => set(target, ["__proto__", "constructor", "toString", edit.text][edit.other % 4]!, structuredClone(edit.value)));
     }
     choices[edit.kind % choices.length]!();
   }

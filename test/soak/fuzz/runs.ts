@@ -1,8 +1,6 @@
 // How many cases each fuzz target runs: 10,000 in the soak suite (its vitest config sets
 // EVENTLOOM_FUZZ_RUNS), a quick sample in `npm test`. Seeds are fixed so a failure replays.
 
-export const SOAK_FUZZ_RUNS = 10_000;
-
 export function fuzzRuns(quick: number): number {
   const configured = Number(process.env.EVENTLOOM_FUZZ_RUNS);
   return Number.isInteger(configured) && configured > 0 ? configured : quick;
