@@ -40,7 +40,7 @@ export interface TimelineOptions {
   keyframes?: boolean;
   /** Events between two keyframes (most of them deltas: only what changed). Default 200. */
   keyframeInterval?: number;
-  /** Per-event diffs kept in memory for stepping and scrubbing. Default 20,000; 0 = none. */
+  /** Per-event diffs kept in memory for stepping and scrubbing. Default 5,000; 0 = none. */
   cachedSteps?: number;
 }
 
@@ -83,7 +83,7 @@ export function openTimeline(store: RunStore, definition: SystemDefinition, opti
   const reader = createLogReader(store);
   const keyframeStore = options.keyframes === false ? undefined : openKeyframeStore(store, options.definitionKey ?? "default");
   const keyframeInterval = Math.max(1, Math.floor(options.keyframeInterval ?? 200));
-  const replayer = createReplayer(reader, fold, { keyframes: keyframeStore, keyframeInterval, cachedSteps: Math.max(0, Math.floor(options.cachedSteps ?? 20_000)) });
+  const replayer = createReplayer(reader, fold, { keyframes: keyframeStore, keyframeInterval, cachedSteps: Math.max(0, Math.floor(options.cachedSteps ?? 5_000)) });
   const ordinals = createOrdinals(reader, () => replayer.keyframes());
   const prefixes = new Map(definition.aggregates.map((aggregate) => [aggregate.name, aggregate.streamPrefix]));
   const eventsPage = createEventsQuery(store, reader, fold, prefixes, ordinals, () => replayer.length);
