@@ -134,3 +134,31 @@ test("a what-if fork before the withdrawal, withdrawing 120 instead of 50, ends 
   await expect(balance(page)).toHaveText("80");
   await shot(page, "replay-fork-compare");
 });
+
+test("an order saga replayed: its instance and queues move with the timeline, and a fork with stock failing compensates", async ({ page, request }) => {
+  const { run } = await mutate<{ run: { id: string } }>(request, "runs.start", { flowId: "demo-order-saga-orchestrated", mode: "fast", seed: 7 });
+  await mutate(request, "commands.dispatch", { runId: run.id, aggregate: "Order", aggregateId: "o-1", command: "PlaceOrder", data: { sku: "LAMP", quantity: 1, amount: 40 } });
+  await page.goto(`/flows/demo-order-saga-orchestrated/runs/${run.id}`);
+  const saga = page.getByTestId("saga-OrderFulfilment-o-1");
+  await expect(saga.locator(".status")).toHaveText("completed");
+
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 1");
+  await page.keyboard.press("ArrowRight");
+  await expect(saga.locator(".status")).toHaveText("running");
+  await expect(page.getByTestId("hops")).toContainText("OrderFulfilment");
+  await shot(page, "replay-saga-running");
+
+  await page.keyboard.press("ArrowLeft");
+  await page.getByRole("button", { name: "What if…?" }).click();
+  const dialog = page.getByRole("dialog", { name: "What if…?" });
+  await dialog.getByLabel("Inject a fault here").check();
+  await dialog.getByLabel("Kind of fault").selectOption("service-fail-next");
+  await dialog.getByLabel("Operation").selectOption("Inventory.ReserveStock");
+  await dialog.getByRole("button", { name: "Fork and run" }).click();
+  const row = page.getByTestId("compare-panel").getByTestId("compare-saga:OrderFulfilment:o-1");
+  await expect(row.getByTestId("compare-left").locator('[data-field="status"] dd')).toHaveText("completed");
+  await expect(row.getByTestId("compare-right").locator('[data-field="status"] dd')).toHaveText("compensated");
+  await shot(page, "replay-saga-fork-compare");
+});

@@ -173,8 +173,8 @@ export function ForkDialog({ runId, flowId, flow, position, event, onClose }: Fo
         {kind === "fault" && (
           <>
             <label className="field-row">
-              <span>Fault</span>
-              <select aria-label="Fault" value={faultKind} onChange={(e) => setFaultKind(e.target.value as FaultKind)}>
+              <span>Kind of fault</span>
+              <select aria-label="Kind of fault" value={faultKind} onChange={(e) => setFaultKind(e.target.value as FaultKind)}>
                 {operations.length > 0 && <option value="service-fail-next">A service call fails</option>}
                 {groups.length > 0 && <option value="handler-error">A consumer&apos;s handler throws</option>}
                 {groups.length > 0 && <option value="duplicate-delivery">A consumer gets duplicates</option>}
