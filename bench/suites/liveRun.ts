@@ -8,7 +8,7 @@
 // server and the machine are equally busy for both contenders: "live" sends them to the page's run;
 // "idle" sends them to a second run the page does not show, after the page's run has drained (both
 // switches happen before a sample, untimed). So the ratio is the page's own cost of watching.
-// Values: the hop and topic-message rates reached while live, the backlog (hops the server wrote
+// Values: the hop rate reached while live, the backlog (hops the server wrote
 // that the page has not drawn yet) at the start of each live sample, first vs last, and, for the
 // record, the idle page's frame rate with the server idle too.
 
@@ -29,7 +29,6 @@ interface Snapshot {
   lastSeq: number;
   outboxPending: number;
   groups: { lag: number }[];
-  throughput: { publishedPerSecond: number };
 }
 
 interface Feed {
@@ -102,7 +101,7 @@ interface Session {
 }
 
 /** What the live samples saw, reported as values after the comparison. */
-const seen = { hops: 0, ms: 0, published: [] as number[], backlog: [] as number[], quietFps: 0 };
+const seen = { hops: 0, ms: 0, backlog: [] as number[], quietFps: 0 };
 
 let session: Promise<Session> | undefined;
 
@@ -179,7 +178,6 @@ function contender(key: "live" | "idle", label: string): Contender {
             }
             const [server, page] = await Promise.all([snapshot(s), feed(s.page)]);
             seen.backlog.push(server.lastSeq - page.shown);
-            seen.published.push(server.throughput.publishedPerSecond);
             start = page;
           } else if (s.state !== "idle") {
             s.driver.sendTo(s.unseenRunId);
@@ -219,15 +217,13 @@ export const liveRunSuite: Suite = {
     title: `Animation frames of /flows/${DEMO} at ${VIEWPORT.width}×${VIEWPORT.height}: live run at ${TARGET_HOPS} hops/s vs idle`,
     unit: "frames",
     sampleMs: 2_000,
-    rounds: 3,
+    rounds: 5,
     contenders: [contender("live", `live run, ${TARGET_HOPS} hops/s`), contender("idle", "same page, idle")],
   }],
   values(): ValueResult[] {
     const backlog = seen.backlog;
-    const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
     return [
       { id: "live-hops", title: "Trace hops streamed to the page while live", unit: "hops/s", value: Math.round((seen.hops * 1000) / Math.max(1, seen.ms)) },
-      { id: "live-messages", title: "Topic messages published while live (server metrics)", unit: "messages/s", value: Math.round(mean(seen.published)) },
       { id: "backlog-max", title: "Backlog at the start of a live sample: hops written, not yet drawn (max)", unit: "hops", value: Math.max(0, ...backlog) },
       { id: "backlog-growth", title: "Backlog growth, last live sample vs first (at most one second of hops)", unit: "hops", value: backlog.length < 2 ? 0 : backlog.at(-1)! - backlog[0]! },
       { id: "quiet-fps", title: "Idle page's frame rate with the server idle too (for the record)", unit: "frames/s", value: Math.round(seen.quietFps * 10) / 10 },
