@@ -11,7 +11,7 @@ import type { Page } from "@playwright/test";
 import type { FlowInput } from "../../server/flow/schema";
 import { PROJECT_ROOT } from "../harness/machine";
 import { CHROMIUM, startStudio, trpcMutate, type RunningStudio } from "../harness/studioServer";
-import type { Contender, Runner, Suite, SuiteContext } from "../harness/types";
+import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
 const VIEWPORT = { width: 1400, height: 900 };
 const SLICES = 20;
 const NODES_PER_SLICE = 15;
@@ -150,6 +150,38 @@ function canvasContender(key: "flow-300" | "empty", label: string, nodes: number
   };
 }
 
+/** Main-thread busy time (scripts, style, layout, paint) per frame of the gesture, from Chromium's own counters. */
+async function busyPerFrame(page: Page, frames: number): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const busy = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")!.value;
+  const before = await busy();
+  await gesture(page, frames);
+  const after = await busy();
+  await cdp.detach();
+  return ((after - before) * 1000) / frames;
+}
+
+/** Figures that do not depend on the machine's load the way frame rates do: time to draw, CPU per frame. */
+async function canvasValues(ctx: SuiteContext): Promise<ValueResult[]> {
+  const { studio, flows } = await studioWithFlows(ctx);
+  const page = await studio.browser.newPage({ viewport: VIEWPORT });
+  const opened = performance.now();
+  await page.goto(`${studio.base}/flows/${flows.full}`);
+  await page.locator(".react-flow__node").nth(SLICES * NODES_PER_SLICE - 1).waitFor();
+  const drawn = performance.now() - opened;
+  const full = await busyPerFrame(page, 120);
+  await page.goto(`${studio.base}/flows/${flows.empty}`);
+  await page.locator(".react-flow__pane").waitFor();
+  const empty = await busyPerFrame(page, 120);
+  await page.close();
+  return [
+    { id: "open-300-ms", title: `Open /flows/[id] with ${SLICES * NODES_PER_SLICE} nodes until every node is drawn`, unit: "ms", value: Math.round(drawn) },
+    { id: "frame-busy-300-ms", title: "Main-thread busy time per pan/zoom frame, 300-node flow", unit: "ms", value: Number(full.toFixed(2)) },
+    { id: "frame-busy-empty-ms", title: "Main-thread busy time per pan/zoom frame, empty canvas", unit: "ms", value: Number(empty.toFixed(2)) },
+  ];
+}
+
 export const canvasSuite: Suite = {
   name: "canvas",
   title: "Canvas pan/zoom frame rate: a 300-node flow vs an empty canvas, headless Chromium",
@@ -169,6 +201,7 @@ export const canvasSuite: Suite = {
       canvasContender("empty", "empty canvas (/flows/[id])", 0),
     ],
   }],
+  values: canvasValues,
   async cleanup() {
     await running?.stop();
     running = undefined;
