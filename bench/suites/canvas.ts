@@ -12,6 +12,7 @@ import type { FlowInput } from "../../server/flow/schema";
 import { PROJECT_ROOT } from "../harness/machine";
 import { CHROMIUM, startStudio, trpcMutate, type RunningStudio } from "../harness/studioServer";
 import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
+
 const VIEWPORT = { width: 1400, height: 900 };
 const SLICES = 20;
 const NODES_PER_SLICE = 15;
