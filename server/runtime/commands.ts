@@ -13,6 +13,12 @@ import { traceIds, type RunContext } from "./runContext";
 /** Consumer group under which handled command ids are recorded. */
 export const COMMANDS_GROUP = "_commands";
 const MAX_CONCURRENCY_RETRIES = 5;
+const CONFLICT_PREFIX = "Concurrency conflict: ";
+
+/** True for the message of a command rejected for a concurrency conflict (the stream was not at the expected version). */
+export function isConcurrencyConflict(message: string): boolean {
+  return message.startsWith(CONFLICT_PREFIX);
+}
 
 export type DispatchResult =
   | { status: "accepted"; commandId: string; streamId: string; events: RecordedEvent[] }
@@ -111,7 +117,7 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
   }
 
   function conflict(command: Command, what: string): string {
-    return `Concurrency conflict: ${command.aggregate} ${command.aggregateId} ${what}.`;
+    return `${CONFLICT_PREFIX}${command.aggregate} ${command.aggregateId} ${what}.`;
   }
 
   function commit(

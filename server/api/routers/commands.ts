@@ -1,20 +1,44 @@
 // Commands: the command console of a run. The flow's commands with their payload fields (for a
 // generated form), dispatch one, run a script (fast mode settles after each), and the run's
-// command history. A guard or concurrency refusal is a result `{ status: "rejected", message }`.
+// command history. A guard refusal is a result `{ status: "rejected", message }`; a dispatch whose
+// expectedVersion is stale is a CONFLICT error, or — with retryOnConflict — decided again against
+// the aggregate's latest state (both attempts stay in the command log). In a script, every refusal
+// is a result.
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { commandForms, MAX_SCRIPT_COMMANDS, runsHost } from "../../runs";
+import { isConcurrencyConflict } from "../../runtime";
+import { commandForms, MAX_SCRIPT_COMMANDS, runsHost, type LiveRun } from "../../runs";
 import { router } from "../trpc";
 import { command, runId, toCommandInput } from "./runInputs";
 import { runProcedure } from "./runProcedure";
 
 const host = () => runsHost();
 
+type Dispatched = Awaited<ReturnType<LiveRun["dispatch"]>>;
+
+function conflictMessage(dispatched: Dispatched): string | undefined {
+  const { outcome } = dispatched;
+  return outcome.status === "rejected" && isConcurrencyConflict(outcome.message) ? outcome.message : undefined;
+}
+
+/** The dispatch, or a CONFLICT error when it was refused for a concurrency conflict. */
+function refuseConflict(dispatched: Dispatched): Dispatched {
+  const conflict = conflictMessage(dispatched);
+  if (conflict === undefined) return dispatched;
+  throw new TRPCError({ code: "CONFLICT", message: `${conflict} Read it again and retry, or send retryOnConflict to decide against its latest state.` });
+}
+
 export const commandsRouter = router({
   forms: runProcedure.input(z.object({ runId })).query(async ({ ctx, input }) => commandForms((await host().open(ctx.prisma, input.runId)).flow)),
 
   dispatch: runProcedure
-    .input(z.object({ runId }).extend(command.shape))
-    .mutation(async ({ ctx, input }) => (await host().open(ctx.prisma, input.runId)).dispatch(toCommandInput(input))),
+    .input(z.object({ runId, retryOnConflict: z.boolean().default(false) }).extend(command.shape))
+    .mutation(async ({ ctx, input }) => {
+      const run = await host().open(ctx.prisma, input.runId);
+      const first = await run.dispatch(toCommandInput(input));
+      if (conflictMessage(first) === undefined || !input.retryOnConflict) return refuseConflict(first);
+      return refuseConflict(await run.dispatch(toCommandInput({ ...input, expectedVersion: undefined })));
+    }),
 
   script: runProcedure
     .input(z.object({ runId, commands: z.array(command).min(1).max(MAX_SCRIPT_COMMANDS, `A script holds at most ${MAX_SCRIPT_COMMANDS.toLocaleString("en")} commands.`) }))
