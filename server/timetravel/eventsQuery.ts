@@ -12,7 +12,7 @@ import type { Ordinals } from "./ordinals";
 import { timelineEvent } from "./timelineEvent";
 import type { EventFilter, EventsPage, EventsPageRequest, TimelineEvent } from "./types";
 
-export const SCAN_ROWS = 100_000;
+const SCAN_ROWS = 100_000;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 500;
 type Param = string | number;

@@ -109,7 +109,8 @@ export function openTimeline(store: RunStore, definition: SystemDefinition, opti
     stateAt: (index, stateOptions = {}) =>
       serial(async () => {
         checkIndex(index);
-        const hop = stateOptions.hop;
+        // Index 0 has no event, so no moment to stop part-way through.
+        const hop = index > 0 ? stateOptions.hop : undefined;
         const state = (world: World, meta: StepMeta): TimelineState => ({
           index,
           hop: hop ?? null,
@@ -117,7 +118,7 @@ export function openTimeline(store: RunStore, definition: SystemDefinition, opti
           event: meta.event && timelineEvent(meta.event, index, fold),
           world: viewOf(world.records.values(), projections),
         });
-        if (hop !== undefined && index > 0) return replayer.partway(index, hop, state);
+        if (hop !== undefined) return replayer.partway(index, hop, state);
         const { world, meta } = await replayer.moveTo(index);
         return state(world, meta);
       }),
