@@ -50,11 +50,13 @@ describe("commands", () => {
     expect(history.commands[0]).toMatchObject({ correlationId: "c-open", command: { aggregateId: "acc-1", data: { owner: "Ada" } } });
   });
 
-  it("given a command that expects an older version of its aggregate, then the concurrency conflict comes back as a rejection with a sentence", async () => {
+  it("given a command that expects an older version of its aggregate, then the concurrency conflict comes back as a CONFLICT error with a sentence", async () => {
     const { run } = await t.api.runs.start({ flowId: demoFlowId("bank-account"), mode: "fast" });
     await t.api.commands.dispatch({ runId: run.id, ...account("OpenAccount", { owner: "Ed" }) });
-    const stale = await t.api.commands.dispatch({ runId: run.id, ...account("Deposit", { amount: 5 }), expectedVersion: 0 });
-    expect(stale.outcome).toMatchObject({ status: "rejected", message: "Concurrency conflict: Account acc-1 is at version 1, not the expected 0; it changed since it was read." });
+    await expect(t.api.commands.dispatch({ runId: run.id, ...account("Deposit", { amount: 5 }), expectedVersion: 0 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Concurrency conflict: Account acc-1 is at version 1, not the expected 0; it changed since it was read\./),
+    });
     const fresh = await t.api.commands.dispatch({ runId: run.id, ...account("Deposit", { amount: 5 }), expectedVersion: 1 });
     expect(fresh.outcome).toMatchObject({ status: "accepted", events: [{ streamVersion: 2 }] });
   });
