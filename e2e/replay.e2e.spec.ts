@@ -56,6 +56,17 @@ test("stepping back before the withdrawal shows balance 200, forward 150, with t
   await expect(change.getByTestId("change-balance").first()).toContainText(/200\s*150/);
   await expect(page.getByTestId("hops")).toContainText("append");
   await shot(page, "replay-change");
+
+  // Part-way through the moment, right after the append: the event waits in the outbox until the relay publishes it.
+  await page.getByRole("tab", { name: "State" }).click();
+  await page.getByTestId("hops").getByRole("button", { name: /^append/ }).click();
+  await expect(page.getByTestId("partway-banner")).toContainText("right after append");
+  await expect(balance(page)).toHaveText("150");
+  await expect(page.getByTestId("queue-outbox")).toContainText("bank.account.withdrawn.v1");
+  await shot(page, "replay-partway");
+  await page.getByRole("button", { name: "Whole moment" }).click();
+  await expect(page.getByTestId("partway-banner")).toHaveCount(0);
+  await expect(page.getByTestId("queue-outbox")).toContainText("empty");
 });
 
 test("dragging the slider scrubs the whole log, and play runs it back to the end", async ({ page, request }) => {

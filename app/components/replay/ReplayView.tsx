@@ -71,6 +71,8 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [marks, setMarks] = useState<number[] | null>(null);
   const [forking, setForking] = useState(false);
+  /** A hop of the current moment the world is shown right after (null: the whole moment). */
+  const [hop, setHop] = useState<number | null>(null);
 
   const timeOf = useCallback(
     async (index: number) => {
@@ -89,6 +91,13 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   const hopsIndex = useSettled(player.position, HOPS_DELAY_MS, player.playing);
   const growing = opened.run.status === "running";
   const hops = useQuery({ ...trpc.timeline.hopsAt.queryOptions({ runId, index: hopsIndex }), staleTime: growing && hopsIndex >= length ? 0 : Infinity, enabled: hopsIndex === player.position });
+  useEffect(() => setHop(null), [player.position]);
+  const partway = useQuery({
+    ...trpc.timeline.stateAt.queryOptions({ runId, index: player.position, hop: hop ?? 0, parts: [...openPanels] }),
+    enabled: hop !== null && player.position > 0,
+    staleTime: Infinity,
+  });
+  const chosenHop = hop === null ? undefined : hops.data?.find((entry) => entry.seq === hop);
 
   const onTogglePanel = useCallback((part: WorldPart, open: boolean) => {
     setOpenPanels((panels) => (open ? (panels.includes(part) ? panels : [...panels, part]) : panels.filter((p) => p !== part)));
@@ -130,7 +139,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
         <EventLog runId={runId} flow={opened.flow} position={player.position} selected={selected} onChoose={onChoose} onMatches={setMarks} />
         <div className="replay-center">
           <ReplayCanvas flow={opened.flow} flowId={flowId} event={player.position === 0 ? null : event} hops={hops.data && hopsIndex === player.position ? hops.data : null} budgetMs={player.stepMs} />
-          <HopsStrip hops={hops.data && hopsIndex === player.position ? hops.data : null} position={player.position} />
+          <HopsStrip hops={hops.data && hopsIndex === player.position ? hops.data : null} position={player.position} chosen={hop} onChoose={setHop} />
         </div>
         <aside className="replay-right" aria-label="At this position">
           <div className="tabs" role="tablist">
@@ -141,7 +150,24 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
             ))}
           </div>
           <div className="tab-body" role="tabpanel">
-            {tab === "state" && shown && <StatePanels world={shown.world} diff={shown.index === 0 ? null : shown.diff} open={openPanels} onToggle={onTogglePanel} />}
+            {tab === "state" && hop !== null && (
+              <p className="partway-banner" data-testid="partway-banner">
+                <span>
+                  Part-way through event #{player.position}&apos;s moment, right after <span className="mono">{chosenHop?.kind ?? `hop ${hop}`}</span>
+                  {partway.isFetching ? " …" : ""}
+                </span>
+                <button type="button" className="link small" onClick={() => setHop(null)}>Whole moment</button>
+              </p>
+            )}
+            {tab === "state" && partway.error && <p role="alert" className="error small">{partway.error.message}</p>}
+            {tab === "state" && shown && (
+              <StatePanels
+                world={hop !== null && partway.data ? partway.data.world : shown.world}
+                diff={hop !== null || shown.index === 0 ? null : shown.diff}
+                open={openPanels}
+                onToggle={onTogglePanel}
+              />
+            )}
             {tab === "state" && !shown && <p className="muted small">Loading…</p>}
             {tab === "change" && <ChangePanel index={player.position} event={current?.event ?? null} diff={current?.diff ?? null} />}
             {tab === "chain" && <CausalChainPanel runId={runId} messageId={chainOf} position={player.position} onJump={player.seek} />}
