@@ -1,20 +1,20 @@
 // Draws tokens travelling the canvas on one 2D <canvas> laid over the flow: each animation frame
 // the animator clears it and draws every flying token at its place along its path, through the
-// viewport's current pan and zoom, at most about 30 times a second (20 when many fly). One bitmap,
+// viewport's current pan and zoom, at most about 30 times a second (15 when many fly). One bitmap,
 // no DOM element per token, no paint of the flow and no React render per token or per frame. Edge
 // paths are sampled once per drawn path (re-sampled when the edge moves); tokens without an edge
 // travel straight between node centres. At most MAX_TOKENS fly at once: beyond that, a new token
 // joins one on the same path (its count grows) or is counted as merged. Browser only.
 import { tokenKey, type TokenSpec, type TokenTone } from "./tokenPlan";
 
-export const MAX_TOKENS = 64;
+export const MAX_TOKENS = 48;
 const SAMPLES = 28;
 const STOP_AT = 0.72;
 const LINGER_MS = 1_600;
 const RADIUS = 7;
-/** Tokens are redrawn at most about 30 times a second, and 20 when many fly: most frames then cost no paint or commit. */
+/** Tokens are redrawn at most about 30 times a second, and 15 when many fly: most frames then cost no paint or commit. */
 const DRAW_MS = 30;
-const BUSY_DRAW_MS = 50;
+const BUSY_DRAW_MS = 66;
 const BUSY_TOKENS = 16;
 
 export const TONE_COLOR: Readonly<Record<TokenTone, string>> = {
