@@ -24,7 +24,7 @@ const SEED = 7;
 function settlingOnKafka(engine: Engine, transport: KafkaTransport): Engine {
   return Object.assign(Object.create(engine) as Engine, {
     async runUntilIdle() {
-      await waitUntilSettled(engine, transport, { timeoutMs: 30_000 });
+      await waitUntilSettled(engine, transport, { timeoutMs: 90_000 });
       return { steps: 0, idle: true, now: engine.clock.now() };
     },
   });
@@ -32,7 +32,7 @@ function settlingOnKafka(engine: Engine, transport: KafkaTransport): Engine {
 
 const failures = (steps: StepResult[]) => steps.flatMap((step) => step.results.filter((r) => !r.ok).map((r) => ({ step: step.id, ...r })));
 
-describe("every demo's tour on Kafka", () => {
+describe("every demo's tour on Kafka", { timeout: 300_000 }, () => {
   let temp: TempDatabase;
   let sandbox: Sandbox;
   let prefix: string;

@@ -36,7 +36,7 @@ async function placeOrders(engine: Engine, from: number, to: number): Promise<vo
   }
 }
 
-describe("worker processes on Kafka", () => {
+describe("worker processes on Kafka", { timeout: 300_000 }, () => {
   let temp: TempDatabase;
   let prefix: string;
   const engines: Engine[] = [];

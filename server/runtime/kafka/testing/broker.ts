@@ -69,7 +69,7 @@ export async function deleteTopics(prefix: string): Promise<void> {
 }
 
 /** Polls `probe` every 50 ms until it returns a value; throws after `withinMs` naming what it awaited. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, withinMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, withinMs = 90_000): Promise<T> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     const value = await probe();

@@ -44,7 +44,7 @@ export function spawnWorker(args: string[], env: Record<string, string>): Worker
   return {
     child,
     output: () => text,
-    async printed(wanted, withinMs = 30_000) {
+    async printed(wanted, withinMs = 90_000) {
       const deadline = Date.now() + withinMs;
       while (!text.includes(wanted)) {
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the worker exited before printing "${wanted}":\n${text}`);
