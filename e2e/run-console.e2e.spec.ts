@@ -41,6 +41,15 @@ test("dispatch, step, play, a rejection that flashes the aggregate, speed, seed 
   await expect(canvasNode(page, "account").getByTestId("run-rejection")).toContainText("Insufficient funds");
   await shot(page, "run-console-rejected");
 
+  // A stale expected version is a concurrency conflict: a clear message, and the aggregate flashes.
+  await page.getByRole("textbox", { name: "amount" }).fill("5");
+  await page.getByLabel("Expected version").fill("0");
+  await page.getByRole("button", { name: "Dispatch" }).click();
+  await expect(page.getByTestId("dispatch-outcome")).toHaveAttribute("data-status", "conflict");
+  await expect(page.getByTestId("dispatch-outcome")).toContainText("✖ Conflict:");
+  await expect(canvasNode(page, "account").getByTestId("run-conflict")).toBeVisible();
+  await page.getByLabel("Expected version").fill("");
+
   // A field that does not parse is refused before anything is sent.
   await page.getByRole("textbox", { name: "amount" }).fill("lots");
   await page.getByRole("button", { name: "Dispatch" }).click();

@@ -1,14 +1,14 @@
 "use client";
 // The command console: pick a command, fill the form generated from its payload fields, dispatch
-// it to the open run (a paused live run starts if none is open). An acceptance lists the events;
-// a rejection (a guard, a concurrency conflict) reads as a clear message and the aggregate
-// flashes on the canvas. A script (the form repeated, or JSON) runs a batch at once: in a fast run
+// it to the open run (a paused live run starts if none is open), optionally at an expected stream
+// version. An acceptance lists the events; a rejection (a guard) or a concurrency conflict (a stale
+// expected version) reads as a clear message and the aggregate flashes on the canvas. A script (the form repeated, or JSON) runs a batch at once: in a fast run
 // each command settles before the next.
 import { useMemo, useState, type FormEvent } from "react";
 import { useStudio } from "../studio/studioContext";
 import type { DispatchOutcomeView } from "./api";
 import { consoleCommands, parseFields, parseScript, repeatCommand, type ConsoleCommand, type FieldValues, type ScriptCommand } from "./commandForm";
-import { useRun } from "./runContext";
+import { useRun, useRunLayer } from "./runContext";
 import { useRunActions } from "./useRunActions";
 
 const MAX_REPEAT = 1_000;
@@ -36,12 +36,15 @@ export function CommandConsole() {
 
 function CommandForm({ command }: { command: ConsoleCommand }) {
   const actions = useRunActions();
+  const { store } = useRunLayer();
   const busy = useRun((s) => s.busy);
   const [aggregateId, setAggregateId] = useState("");
   const [values, setValues] = useState<FieldValues>({});
   const [correlationId, setCorrelationId] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<DispatchOutcomeView | null>(null);
+  const [expectedVersion, setExpectedVersion] = useState("");
+  const [retryOnConflict, setRetryOnConflict] = useState(false);
+  const [outcome, setOutcome] = useState<DispatchOutcomeView | { status: "conflict"; message: string } | null>(null);
   const [repeat, setRepeat] = useState("10");
 
   function build(): ScriptCommand | null {
@@ -57,8 +60,21 @@ function CommandForm({ command }: { command: ConsoleCommand }) {
     event.preventDefault();
     const built = build();
     if (!built) return;
-    const result = await actions.dispatch({ ...built, ...(correlationId.trim() ? { correlationId: correlationId.trim() } : {}) });
-    if (result) setOutcome(result.outcome);
+    const version = expectedVersion.trim();
+    if (version !== "" && !/^\d+$/.test(version)) {
+      setErrors({ expectedVersion: "The expected version is a whole number (0 for a new stream)." });
+      return;
+    }
+    const result = await actions.dispatch({
+      ...built,
+      ...(correlationId.trim() ? { correlationId: correlationId.trim() } : {}),
+      ...(version === "" ? {} : { expectedVersion: Number(version), retryOnConflict }),
+    });
+    if (!result) return;
+    if ("conflict" in result) {
+      setOutcome({ status: "conflict", message: result.conflict });
+      store.getState().flash([command.aggregateNode, command.commandNode], result.conflict);
+    } else setOutcome(result.outcome);
   }
 
   async function runRepeated() {
@@ -108,6 +124,15 @@ function CommandForm({ command }: { command: ConsoleCommand }) {
         <span className="field-label">Correlation id <span className="muted">(optional)</span></span>
         <input aria-label="Correlation id" value={correlationId} onChange={(event) => setCorrelationId(event.target.value)} />
       </label>
+      <label className="field">
+        <span className="field-label">Expected version <span className="muted">(optional)</span></span>
+        <input aria-label="Expected version" inputMode="numeric" value={expectedVersion} onChange={(event) => setExpectedVersion(event.target.value)} aria-invalid={Boolean(errors.expectedVersion)} />
+        {field("expectedVersion")}
+      </label>
+      <label className="field field-check">
+        <input type="checkbox" checked={retryOnConflict} disabled={expectedVersion.trim() === ""} onChange={(event) => setRetryOnConflict(event.target.checked)} />
+        <span className="field-label">Retry on conflict</span>
+      </label>
       {command.guards.length > 0 && (
         <p className="field-hint">May be refused: {command.guards.map((guard) => `“${guard}”`).join(", ")}</p>
       )}
@@ -126,8 +151,14 @@ function CommandForm({ command }: { command: ConsoleCommand }) {
   );
 }
 
-function Outcome({ outcome }: { outcome: DispatchOutcomeView }) {
+function Outcome({ outcome }: { outcome: DispatchOutcomeView | { status: "conflict"; message: string } }) {
   switch (outcome.status) {
+    case "conflict":
+      return (
+        <p className="run-outcome is-bad" role="alert" data-testid="dispatch-outcome" data-status="conflict">
+          ✖ Conflict: {outcome.message}
+        </p>
+      );
     case "accepted":
       return (
         <p className="run-outcome is-ok" role="status" data-testid="dispatch-outcome" data-status="accepted">

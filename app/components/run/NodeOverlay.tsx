@@ -23,6 +23,7 @@ export const NodeOverlay = memo(function NodeOverlay({ id, kind }: NodeOverlayPr
   const running = useRun((s) => s.runId !== null);
   const live = useRun((s) => s.nodes[id]);
   const faults = useRun((s) => s.faultsByNode[id] ?? NO_FAULTS);
+  const flash = useRun((s) => s.flashes[id]);
   if (!running) return null;
   return (
     <div className="run-overlay nodrag nopan" data-testid="run-overlay" onClick={stop} onDoubleClick={stop}>
@@ -30,6 +31,11 @@ export const NodeOverlay = memo(function NodeOverlay({ id, kind }: NodeOverlayPr
       {live?.rejection && (
         <div key={live.rejection.serial} className="run-flash" data-testid="run-rejection" role="status" title={live.rejection.message}>
           ✖ {live.rejection.message}
+        </div>
+      )}
+      {flash && (
+        <div key={flash.serial} className="run-flash" data-testid="run-conflict" role="status" title={flash.message}>
+          ✖ {flash.message}
         </div>
       )}
       <FaultBadges node={id} kind={kind} faults={faults} />

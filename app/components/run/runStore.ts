@@ -39,6 +39,8 @@ export interface RunUiState {
   /** Live state of canvas nodes by node id. */
   nodes: Readonly<Record<string, NodeLive>>;
   faultsByNode: Readonly<Record<string, FaultViewData[]>>;
+  /** Nodes flashing a refusal the trace does not carry (a concurrency conflict), by node id. */
+  flashes: Readonly<Record<string, { message: string; serial: number }>>;
   faults: readonly FaultViewData[];
   highlight: readonly string[];
   notice: RunNotice | null;
@@ -59,6 +61,7 @@ export interface RunUiState {
   setFeed(feed: FeedStats): void;
   setFaults(faults: readonly FaultViewData[]): void;
   setHighlight(nodes: readonly string[]): void;
+  flash(nodes: readonly string[], message: string): void;
   notify(text: string, tone?: RunNotice["tone"]): void;
   dismissNotice(): void;
   setTab(tab: DockTab): void;
@@ -88,6 +91,7 @@ export function createRunUiStore(flowId: string, wallNow: () => number): RunUiSt
     state: null,
     nodes: {},
     faultsByNode: {},
+    flashes: {},
     faults: [],
     highlight: [],
     notice: null,
@@ -104,7 +108,7 @@ export function createRunUiStore(flowId: string, wallNow: () => number): RunUiSt
         record: view.run,
         state: view.state,
         anchor: anchorOf(view.state, wallNow()),
-        ...(same ? {} : { nodes: {}, feed: EMPTY_FEED, faults: [], faultsByNode: {} }),
+        ...(same ? {} : { nodes: {}, feed: EMPTY_FEED, faults: [], faultsByNode: {}, flashes: {} }),
       });
     },
     setState(state) {
@@ -137,6 +141,12 @@ export function createRunUiStore(flowId: string, wallNow: () => number): RunUiSt
     },
     setHighlight(highlight) {
       set({ highlight });
+    },
+    flash(nodes, message) {
+      const flashes = { ...get().flashes };
+      serial++;
+      for (const node of nodes) flashes[node] = { message, serial };
+      set({ flashes });
     },
     notify(text, tone = "error") {
       set({ notice: { text, tone, serial: ++serial } });

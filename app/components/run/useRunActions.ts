@@ -4,6 +4,7 @@
 // server's plain sentence on the run's notice line. Starts a run on demand (live, paused) when an
 // action needs one and none is open.
 import { useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
 import { useMemo } from "react";
 import { useTRPCClient } from "../../lib/trpc";
 import type { CommandInputView, DispatchResult, FaultInput, RunView } from "./api";
@@ -106,14 +107,27 @@ export function useRunActions() {
         const { play: _play, ...rest } = options;
         return request(async () => opened(await client.runs.reset.mutate({ runId, ...rest })));
       },
-      async dispatch(command: CommandInputView): Promise<DispatchResult | undefined> {
+      /** A concurrency conflict (a stale expected version) comes back as `{ conflict }`, in words. */
+      async dispatch(command: CommandInputView & { retryOnConflict?: boolean }): Promise<DispatchResult | { conflict: string } | undefined> {
         const runId = await ensureRun();
         if (!runId) return undefined;
-        const result = await request(() => client.commands.dispatch.mutate({ runId, ...command }));
-        if (!result) return undefined;
+        let conflict: string | null = null;
+        const result = await request(async () => {
+          try {
+            return await client.commands.dispatch.mutate({ runId, ...command });
+          } catch (error) {
+            if (error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === "CONFLICT") {
+              conflict = error.message;
+              return undefined;
+            }
+            throw error;
+          }
+        });
+        if (conflict === null && !result) return undefined;
         get().countCommands(1);
-        if (result.settled?.warning) get().notify(result.settled.warning);
         void queries.invalidateQueries({ predicate: isRunQuery });
+        if (conflict !== null) return { conflict };
+        if (result?.settled?.warning) get().notify(result.settled.warning);
         return result;
       },
       async script(commands: CommandInputView[]) {
