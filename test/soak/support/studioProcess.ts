@@ -16,8 +16,10 @@ export interface StudioProcess {
   kill(signal: NodeJS.Signals): Promise<string>;
 }
 
-export function studioClient(origin: string): StudioClient {
-  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${origin}/api/trpc`, transformer: superjson })] });
+/** A client of the studio's API at `origin`; with the access token when the studio asks for one. */
+export function studioClient(origin: string, token?: string): StudioClient {
+  const headers = token === undefined ? {} : { authorization: `Bearer ${token}` };
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${origin}/api/trpc`, transformer: superjson, headers })] });
 }
 
 /** Starts the API server (`child`: the bundle of studioApiChild.ts) on `databaseFile`; resolves once it listens. */

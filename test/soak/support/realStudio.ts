@@ -1,0 +1,56 @@
+// Soak support: the real studio — scripts/start.ts under tsx, Next and all, from the current build —
+// on a free loopback port with an access token and a SQLite file of its own. One process
+// (`node --import tsx`, not the tsx CLI, which would leave its child running after a SIGKILL).
+import { spawn, spawnSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { studioClient, type StudioProcess } from "./studioProcess";
+
+const root = resolve(import.meta.dirname, "..", "..", "..");
+
+/** Builds the Next app when the build is missing or older than the sources (what `npm start` does). */
+export function ensureBuild(): void {
+  const result = spawnSync(process.execPath, [join(root, "scripts", "ensure-build.mjs")], { cwd: root, stdio: "inherit", timeout: 900_000 });
+  if (result.status !== 0) throw new Error(`the studio could not be built (exit ${result.status ?? result.signal})`);
+}
+
+export function startRealStudio(databaseFile: string, port: number, token: string): Promise<StudioProcess> {
+  return new Promise((resolvePromise, reject) => {
+    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOST: "127.0.0.1", PORT: String(port), EVENTLOOM_TOKEN: token, NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const errors: string[] = [];
+    server.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
+    const exited = new Promise<string>((done) => server.on("exit", (code, signal) => done(signal ?? String(code))));
+    createInterface({ input: server.stdout }).on("line", (line) => {
+      if (!line.startsWith("eventloom: studio ready at ")) return;
+      const origin = `http://127.0.0.1:${port}`;
+      resolvePromise({
+        origin,
+        client: studioClient(origin, token),
+        exited,
+        kill(signal) {
+          server.kill(signal);
+          return exited;
+        },
+      });
+    });
+    server.on("error", reject);
+    void exited.then((how) => reject(new Error(`the studio exited (${how}) before it was ready: ${errors.join("").slice(-2000)}`)));
+  });
+}
+
+/** A port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
