@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anyInput } from "../../test/soak/fuzz/mutate";
 import { fuzzParameters, fuzzRuns } from "../../test/soak/fuzz/runs";
-import { fuzzSamples, type FuzzFixture } from "./fuzzSamples";
+import { fuzzSamples, type FuzzFixture } from "./testing/fuzzSamples";
 import { appRouter } from "./root";
 import { demoFlowId, setupRunsApi, type RunsApi } from "./routers/testing/runsApi";
 import { startApiServer } from "./security/testing/apiServer";
@@ -73,7 +73,7 @@ async function call(api: RunsApi["api"], path: string, type: string, input: unkn
 describe("fuzzing every tRPC input", () => {
   it("Given the app router, When its procedures are listed, Then each has fuzz samples", () => {
     const missing = procedures.filter(({ path }) => !(path in fuzzSamples)).map(({ path }) => path);
-    expect(missing, "add samples for these procedures to server/api/fuzzSamples.ts").toEqual([]);
+    expect(missing, "add samples for these procedures to server/api/testing/fuzzSamples.ts").toEqual([]);
   });
 
   it.each(procedures)("Given $path, When called with random and well-typed-but-wrong inputs, Then it answers or refuses with a clear typed error", async ({ path, type, takesInput }) => {

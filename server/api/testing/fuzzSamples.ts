@@ -1,7 +1,7 @@
 // Valid inputs of every tRPC procedure, from which the fuzz tests derive well-typed-but-wrong
-// ones. A procedure without samples fails the fuzz suite: add its samples here. Test support.
-import { demos } from "../flow/demos";
-import { exportFlow } from "../flow/exchange";
+// ones. A procedure without samples fails the fuzz suite: add its samples here.
+import { demos } from "../../flow/demos";
+import { exportFlow } from "../../flow/exchange";
 
 export interface FuzzFixture {
   /** A teaching demo (read-only): the bank account. */
