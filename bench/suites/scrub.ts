@@ -16,10 +16,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { PROJECT_ROOT } from "../harness/machine";
+import { CHROMIUM, CHROMIUM_ARGS, trpcMutate } from "../harness/studioServer";
 import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1400, height: 900 };
 const FLOW = "demo-bank-account";
 const ACCOUNTS = Number(process.env.SCRUB_ACCOUNTS ?? 20);
@@ -51,13 +50,6 @@ async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number)
   throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
-/** A tRPC mutation over plain HTTP (superjson wire format). */
-async function mutate<T>(base: string, procedure: string, input: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
-  const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${procedure} failed: ${body.error?.json.message ?? response.status}`);
-  return body.result.data.json;
-}
 
 /** The bank's console commands: each account opened, then deposits with every fifth a withdrawal (seeded by position, no randomness). */
 function bankCommands(): { aggregate: string; aggregateId: string; command: string; data: Record<string, number | string> }[] {
@@ -100,9 +92,9 @@ function startStudio(ctx: SuiteContext): Promise<Studio> {
     running = { server, browser };
 
     const started = performance.now();
-    const many = await mutate<{ run: { id: string } }>(base, "runs.start", { flowId: FLOW, mode: "fast", seed: 7 });
+    const many = await trpcMutate<{ run: { id: string } }>(base, "runs.start", { flowId: FLOW, mode: "fast", seed: 7 });
     const commands = bankCommands();
-    for (let i = 0; i < commands.length; i += SCRIPT_LIMIT) await mutate(base, "commands.script", { runId: many.run.id, commands: commands.slice(i, i + SCRIPT_LIMIT) });
+    for (let i = 0; i < commands.length; i += SCRIPT_LIMIT) await trpcMutate(base, "commands.script", { runId: many.run.id, commands: commands.slice(i, i + SCRIPT_LIMIT) });
     const response = await fetch(`${base}/api/trpc/timeline.open?input=${encodeURIComponent(JSON.stringify({ json: { runId: many.run.id } }))}`);
     const { length } = ((await response.json()) as { result: { data: { json: { length: number } } } }).result.data.json;
     const run = { id: many.run.id, events: length };
