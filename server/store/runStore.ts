@@ -40,7 +40,7 @@ export interface RunStore {
   causalChain(messageId: string): CausalChain | undefined;
   /** Latest clock time recorded by the run (events, trace), or undefined for a new run. */
   lastKnownTime(): number | undefined;
-  /** Deletes every row of the run from every table. */
+  /** Deletes every row of the run from every table that holds per-run rows (the runs row itself is Prisma's). */
   deleteRun(): void;
 }
 
@@ -56,6 +56,8 @@ const RUN_TABLES = [
   "projection_rows",
   "trace",
   "alerts",
+  "run_commands",
+  "timeline_keyframes",
 ] as const;
 
 export function createRunStore(db: SqliteDatabase, runId: string): RunStore {

@@ -2,8 +2,10 @@
 // filters, hops on the canvas, causal chains), forks with a changed command or an injected fault
 // compared with their parent, a run that grows while its timeline is open, and clear errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyWorldDiff, reverseDiff } from "../../../app/components/replay/applyDiff";
-import type { WorldRecord } from "../../timetravel";
+import { applyDiff, reverseDiff, type RecordsDiff, type WorldRecord } from "../../timetravel";
+import { viewOf } from "../../timetravel/kernel/view";
+import { sharedDatabase } from "../../runs";
+import { createRunStore } from "../../store";
 import { closeTimelines } from "./timelineRuns";
 import { demoFlowId, setupRunsApi, type RunsApi } from "./testing/runsApi";
 
@@ -141,18 +143,19 @@ describe("timeline: what-if forks", () => {
     const compared = await t.api.timeline.compare({ runId: run.id, otherRunId: fork.run.id });
     expect(compared.diff.updated["saga:OrderFulfilment:o-1"]!.map((record) => (record.kind === "saga" ? record.status : record.kind))).toEqual(["completed", "compensated"]);
 
-    // The browser steps with diffs: applying each event's diff (or its reverse) gives the world the server folds.
-    const { length } = await t.api.timeline.open({ runId: fork.run.id });
-    const worlds = await Promise.all(Array.from({ length: length + 1 }, (_, index) => t.api.timeline.stateAt({ runId: fork.run.id, index }).then((state) => state.world)));
-    let world = worlds[0]!;
-    for (let index = 1; index <= length; index++) {
-      world = applyWorldDiff(world, (await t.api.timeline.diffAt({ runId: fork.run.id, index })).diff);
-      expect(world, `forward to ${index}`).toEqual(worlds[index]);
-    }
-    for (let index = length; index >= 1; index--) {
-      world = applyWorldDiff(world, reverseDiff((await t.api.timeline.diffAt({ runId: fork.run.id, index })).diff));
-      expect(world, `back to ${index - 1}`).toEqual(worlds[index - 1]);
-    }
+    // Stepping with diffs: each event's diff (or its reverse) moves the records from one stateAt to the next.
+    const opened = await t.api.timeline.open({ runId: fork.run.id });
+    const projections = opened.flow.projections.map((projection) => projection.name);
+    const worlds = await Promise.all(Array.from({ length: opened.length + 1 }, (_, index) => t.api.timeline.stateAt({ runId: fork.run.id, index }).then((state) => state.world)));
+    const diffs = await Promise.all(Array.from({ length: opened.length + 1 }, (_, index) => t.api.timeline.diffAt({ runId: fork.run.id, index }).then((step) => step.diff)));
+    const records = new Map<string, WorldRecord>();
+    const move = (diff: RecordsDiff<WorldRecord>) => {
+      applyDiff(records, diff);
+      return viewOf(records.values(), projections);
+    };
+    expect(move(diffs[0]!), "the origin").toEqual(worlds[0]);
+    for (let index = 1; index <= opened.length; index++) expect(move(diffs[index]!), `forward to ${index}`).toEqual(worlds[index]);
+    for (let index = opened.length; index >= 1; index--) expect(move(reverseDiff(diffs[index]!)), `back to ${index - 1}`).toEqual(worlds[index - 1]);
   });
 
   it("given a change to a command before the position, or an unknown service, then the fork is refused with the reason and leaves no run behind", async () => {
@@ -182,5 +185,31 @@ describe("timeline: a run that goes on, and errors", () => {
     await expect(t.api.timeline.open({ runId: "no-such-run" })).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("no-such-run") });
     const other = await t.api.runs.start({ flowId: SAGA, mode: "fast" });
     await expect(t.api.timeline.compare({ runId: bankRun, otherRunId: other.run.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("different flows") });
+  });
+});
+
+describe("timeline: a deleted run", () => {
+  /** Rows of `runId` in every table that has a run_id column. */
+  const rowsOf = (runId: string) => {
+    const db = sharedDatabase();
+    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((table) => table.name);
+    const perRun = tables.filter((table) => db.prepare<[], { name: string }>(`PRAGMA table_info("${table}")`).all().some((column) => column.name === "run_id"));
+    return Object.fromEntries(perRun.map((table) => [table, db.prepare<[string], number>(`SELECT COUNT(*) FROM "${table}" WHERE run_id = ?`).pluck().get(runId)!]));
+  };
+
+  it("given a run with commands, trace, events and stored keyframes, when it is deleted, then no table keeps a row of it and another run keeps its own", async () => {
+    const { run } = await t.api.runs.start({ flowId: BANK, mode: "fast", seed: 5 });
+    const deposits = Array.from({ length: 240 }, () => ({ aggregate: "Account", aggregateId: "k", command: "Deposit", data: { amount: 1 } }));
+    await t.api.commands.script({ runId: run.id, commands: [{ aggregate: "Account", aggregateId: "k", command: "OpenAccount", data: { owner: "Kim" } }, ...deposits] });
+    const { length } = await t.api.timeline.open({ runId: run.id });
+    await t.api.timeline.stateAt({ runId: run.id, index: length, parts: ["aggregates"] });
+    const recorded = rowsOf(run.id);
+    for (const table of ["events", "trace", "run_commands", "timeline_keyframes", "projection_rows"]) expect(recorded[table], table).toBeGreaterThan(0);
+    const others = rowsOf(bankRun);
+
+    createRunStore(sharedDatabase(), run.id).deleteRun();
+
+    expect(Object.entries(rowsOf(run.id)).filter(([, count]) => count > 0)).toEqual([]);
+    expect(rowsOf(bankRun)).toEqual(others);
   });
 });
