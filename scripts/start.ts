@@ -12,6 +12,7 @@ import { assertServable, EnvError, readEnv } from "../server/env";
 import { DatabaseSetupError } from "../server/db/migrate";
 import { prisma } from "../server/db/prisma";
 import { setupDatabase } from "../server/db/setup";
+import { describeKafka, KafkaConfigError, kafkaModeFromEnvironment } from "../server/runtime/kafka";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -34,6 +35,11 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const env = readEnv();
   assertServable(env);
+  const kafka = kafkaModeFromEnvironment(process.env);
+  if (kafka) {
+    const workers = kafka.workerGroups.length > 0 ? `groups left to workers: ${kafka.workerGroups.join(", ")}` : "every group consumed here";
+    console.log(`eventloom: Kafka mode for live runs (${describeKafka(kafka)}; ${workers})`);
+  }
   const setup = await setupDatabase(env.databaseFile, prisma());
   if (setup.applied.length > 0) console.log(`eventloom: applied ${setup.applied.length} migration(s) to ${env.databaseFile}`);
   if (setup.inserted + setup.updated > 0) console.log(`eventloom: seeded ${setup.inserted} demo(s), refreshed ${setup.updated}`);
@@ -69,6 +75,6 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof EnvError || e instanceof DatabaseSetupError) fail(e.message);
+  if (e instanceof EnvError || e instanceof DatabaseSetupError || e instanceof KafkaConfigError) fail(e.message);
   fail(`unexpected failure at start: ${e instanceof Error ? e.message : String(e)}`);
 });

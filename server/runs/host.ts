@@ -2,7 +2,12 @@
 // reopens a run from the store when asked for one it does not hold, finishes and resets runs, and
 // keeps at most MAX_OPEN_RUNS engines open (closing the least recently used, paused ones first).
 // Kept on globalThis so Next's dev server, which re-evaluates modules, keeps one registry.
+// In Kafka mode (EVENTLOOM_TRANSPORT=kafka) live runs travel over the broker: the relay publishes
+// there, each consumer group is a broker group (consumed here unless EVENTLOOM_WORKER_GROUPS leaves
+// it to `npm run worker` processes), on the epoch clock every process shares. Fast runs keep the
+// in-process bus: their virtual time exists in this process only.
 import type { PrismaClient } from "../db/generated/client";
+import { createKafkaTransport, kafkaModeFromEnvironment, settlingOnKafka, type KafkaSettings, type KafkaTransport } from "../runtime/kafka";
 import { RunLimitError } from "./errors";
 import { MAX_OPEN_RUNS } from "./limits";
 import { createLiveRun, type LiveRun, type RunStatus } from "./liveRun";
@@ -17,6 +22,8 @@ export interface RunsHostOptions {
   wallNow: () => number;
   /** Waits `ms` of wall time (redrive pacing); resolves early when `signal` aborts. */
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Kafka mode's settings, or undefined for the in-process bus; default: from the environment (EVENTLOOM_TRANSPORT, KAFKA_*). */
+  kafka: KafkaSettings | undefined;
 }
 
 export interface StartRunInput {
@@ -68,7 +75,12 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost {
-  const resolved: RunsHostOptions = { maxOpenRuns: options.maxOpenRuns ?? MAX_OPEN_RUNS, wallNow: options.wallNow ?? Date.now, sleep: options.sleep ?? abortableSleep };
+  const resolved: RunsHostOptions = {
+    maxOpenRuns: options.maxOpenRuns ?? MAX_OPEN_RUNS,
+    wallNow: options.wallNow ?? Date.now,
+    sleep: options.sleep ?? abortableSleep,
+    kafka: "kafka" in options ? options.kafka : kafkaModeFromEnvironment(process.env),
+  };
   const writeLock = createMutex();
   const runs = new Map<string, LiveRun>();
   const opening = new Map<string, Promise<LiveRun>>();
@@ -99,6 +111,8 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
   ): Promise<LiveRun> {
     // Background failures of the engine reach the run once it exists.
     const failures: { report?: (error: unknown) => void } = {};
+    const settings = record.mode === "live" ? resolved.kafka : undefined;
+    let kafka: KafkaTransport | undefined;
     const opened = await openRun({
       flow: record.document,
       runId: record.id,
@@ -107,14 +121,15 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
       speed,
       playing: false,
       onError: (error) => failures.report?.(error),
+      ...(settings ? { clock: "epoch" as const, transport: (store, clock) => (kafka = createKafkaTransport({ settings, store, clock })) } : {}),
     });
     const live = createLiveRun({
+      ...(kafka ? { kafka, opened: { ...opened, engine: settlingOnKafka(opened.engine, kafka) } } : { opened }),
       id: record.id,
       flowId: record.flowId,
       mode: record.mode,
       seed: record.seed,
       status: record.status,
-      opened,
       writeLock,
       wallNow: resolved.wallNow,
       onStatus: (status) => recordStatus(prisma, record.id, status),

@@ -6,6 +6,7 @@ import type { Command, RecordedEvent } from "../core/definitions";
 import type { Flow } from "../flow/schema";
 import type { TourStep } from "../flow/tour";
 import type { ActiveFault, DispatchResult, Engine, InjectedFault } from "../runtime";
+import type { KafkaTransport } from "../runtime/kafka";
 import { runTourStep, type StepResult } from "../tours/runTour";
 import { createCommandLog, type CommandLog } from "./commandLog";
 import { RunLimitError, RunStateError } from "./errors";
@@ -19,6 +20,8 @@ export interface RunState {
   runId: string;
   flowId: string;
   mode: RunMode;
+  /** Where its messages travel: the in-process bus, or a Kafka broker (the studio's EVENTLOOM_TRANSPORT=kafka, live runs). */
+  transport: "in-process" | "kafka";
   /** As recorded in the Run row: a finished run that receives work again is paused. */
   status: RunStatus;
   seed: number;
@@ -64,6 +67,8 @@ export interface LiveRun {
   /** The engine; its dispatch records every command in the run's command log. */
   readonly engine: Engine;
   readonly commandLog: CommandLog;
+  /** The run's Kafka transport (broker lag, groups left to workers), or undefined on the in-process bus. */
+  readonly kafka: KafkaTransport | undefined;
   /** Wall time (ms) of the last request. */
   readonly lastUsed: number;
   /** A request is in progress. */
@@ -96,7 +101,9 @@ export interface LiveRunInit {
   flowId: string;
   mode: RunMode;
   seed: number;
+  /** In Kafka mode, its engine's runUntilIdle waits until the run on the broker has settled (settlingOnKafka). */
   opened: OpenedRun;
+  kafka?: KafkaTransport;
   /** The status the Run row holds now. */
   status: RunStatus;
   /** The process-wide lock for long write transactions. */
@@ -166,6 +173,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
       runId: init.id,
       flowId: init.flowId,
       mode: init.mode,
+      transport: init.kafka ? "kafka" : "in-process",
       status,
       seed: init.seed,
       playing: clock.playing,
@@ -228,6 +236,7 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
     flow,
     engine,
     commandLog,
+    kafka: init.kafka,
     get lastUsed() {
       return lastUsed;
     },

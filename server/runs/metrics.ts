@@ -1,9 +1,10 @@
 // Live metrics of an open run, cheap enough to poll every second: outbox depth, lag per consumer
-// group and topic (in-process bus offsets), handler latency percentiles and throughput from the
+// group and topic (in-process bus offsets, or in Kafka mode the broker's end offsets against the
+// group's committed ones, workers' groups included), handler latency percentiles and throughput from the
 // newest trace entries, dead letters, alerts and saga instances by status. Times are clock ms.
 import { HEADER } from "../core/messageHeaders";
 import { traceMapping } from "../flow/traceMapping";
-import { busCheckpoint } from "../runtime";
+import { busCheckpoint, type GroupInfo } from "../runtime";
 import type { SqliteDatabase } from "../store";
 import type { LiveRun } from "./liveRun";
 
@@ -85,7 +86,15 @@ export function percentiles(values: readonly number[]): Percentiles | null {
   return { count: sorted.length, p50: rank(0.5), p95: rank(0.95), p99: rank(0.99) };
 }
 
-export function metricsOf(run: LiveRun): MetricsSnapshot {
+/** Messages waiting per topic of a group: on the broker in Kafka mode, else past the bus checkpoints in SQLite. */
+async function topicLags(run: LiveRun, info: GroupInfo): Promise<{ topic: string; lag: number }[]> {
+  if (run.kafka) return run.kafka.groupLag(info.group);
+  const { store } = run.engine;
+  const sql = statements(store.db);
+  return info.topics.map((topic) => ({ topic, lag: sql.lag.get(store.runId, topic, store.checkpoints.get(busCheckpoint(info.group, topic)), info.group) ?? 0 }));
+}
+
+export async function metricsOf(run: LiveRun): Promise<MetricsSnapshot> {
   const { engine } = run;
   const { store } = engine;
   const sql = statements(store.db);
@@ -118,8 +127,9 @@ export function metricsOf(run: LiveRun): MetricsSnapshot {
   }
   const perSecond = (count: number) => Math.round((count * 1000 * 10) / span) / 10;
 
-  const groups = engine.groups.map((info): GroupMetrics => {
-    const topics = info.topics.map((topic) => ({ topic, lag: sql.lag.get(store.runId, topic, store.checkpoints.get(busCheckpoint(info.group, topic)), info.group) ?? 0 }));
+  const lags = await Promise.all(engine.groups.map((info) => topicLags(run, info)));
+  const groups = engine.groups.map((info, index): GroupMetrics => {
+    const topics = lags[index]!;
     return {
       group: info.group,
       node: mapping.node(info.group) ?? null,

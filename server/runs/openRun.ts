@@ -27,7 +27,8 @@ export interface OpenRunOptions {
   /**
    * Live mode: "run" (default) = clock time continues where the run's log ends, at `speed`;
    * "epoch" = wall time in epoch ms at speed 1, the only clock several processes agree on
-   * (Kafka mode: due times in headers mean the same in every process). Do not pause it.
+   * (Kafka mode: due times in headers mean the same in every process); paused, it resumes at
+   * wall time.
    */
   clock?: "run" | "epoch";
   /** Default: the in-process bus on the run's topics table. A factory: a transport binds to the run's store and clock. */
@@ -62,6 +63,7 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
     source: epoch ? Date.now : () => performance.now(),
     start: epoch ? Date.now() : (store.lastKnownTime() ?? 0),
     playing: options.mode === "live" && (options.playing ?? true),
+    shared: epoch,
   });
   const transport = options.transport?.(store, clock.clock);
   try {

@@ -30,6 +30,11 @@ export interface RunClockOptions {
   /** Clock time to start from (where the run's log ends). */
   start: number;
   playing: boolean;
+  /**
+   * Time several processes share (Kafka mode's epoch clock): play() resumes at the source's time
+   * (the pause is skipped over, never taken back), not where the clock stood.
+   */
+  shared?: boolean;
 }
 
 /** A speed the run bar offers: ×0.25 to ×16. */
@@ -68,7 +73,8 @@ export function createRunClock(options: RunClockOptions): RunClock {
 
   function play(): void {
     if (playing) return;
-    live = liveClock({ speed, source: options.source, start: virtual.now() });
+    const start = options.shared ? Math.max(virtual.now(), options.source()) : virtual.now();
+    live = liveClock({ speed, source: options.source, start });
     playing = true;
   }
 
@@ -79,6 +85,7 @@ export function createRunClock(options: RunClockOptions): RunClock {
   }
 
   function setSpeed(next: number): void {
+    if (options.shared && next !== 1) throw new RangeError(`A run on Kafka keeps wall time (×1), which its worker processes share; its speed cannot be ×${next}.`);
     speed = checkSpeed(next);
     live.setSpeed(speed);
   }

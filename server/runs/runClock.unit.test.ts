@@ -33,6 +33,20 @@ describe("run clock", () => {
     expect(run.now()).toBe(820);
   });
 
+  it("given a shared (Kafka) clock that was paused and stepped, when played again, then it resumes at wall time, never going back, and keeps ×1", () => {
+    let wall = 1_000;
+    const run = createRunClock({ speed: 1, source: () => wall, start: 1_000, playing: false, shared: true });
+    wall = 5_000;
+    run.play();
+    expect(run.now()).toBe(5_000);
+    run.pause();
+    if (run.clock.mode === "fast") run.clock.advanceTo(9_000);
+    wall = 6_000;
+    run.play();
+    expect(run.now()).toBe(9_000);
+    expect(() => run.setSpeed(2)).toThrow("A run on Kafka keeps wall time (×1), which its worker processes share; its speed cannot be ×2.");
+  });
+
   it("given a playing run, when the speed changes, then virtual time stays continuous", () => {
     let wall = 0;
     const run = createRunClock({ speed: 16, source: () => wall, start: 0, playing: true });

@@ -1,9 +1,10 @@
 // The procedure every run router uses: errors of server/runs, the runtime, the store, the flow
-// compiler and tours reach the user as tRPC errors with the right code and their plain sentence.
+// compiler, tours and Kafka mode reach the user as tRPC errors with the right code and their plain sentence.
 import { TRPCError } from "@trpc/server";
 import { FlowCompileError } from "../../flow/compile";
 import { SnippetError } from "../../flow/snippets";
 import { UnknownNameError } from "../../runtime";
+import { KafkaConfigError, KafkaTopicError, NotSettledError } from "../../runtime/kafka";
 import { RunLimitError, RunNotFoundError, RunStateError } from "../../runs";
 import { DeadLetterNotFoundError } from "../../store";
 import { TourActionError } from "../../tours/runTour";
@@ -22,6 +23,12 @@ export function asTRPCError(error: unknown): TRPCError | undefined {
     return new TRPCError({ code: "BAD_REQUEST", message: `The flow cannot run: ${shown}${more}. Fix the problems listed in the studio first.`, cause: error });
   }
   if (error instanceof UnknownNameError || error instanceof SnippetError || error instanceof RangeError) return new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+  if (error instanceof NotSettledError) return new TRPCError({ code: "TIMEOUT", message: error.message, cause: error });
+  if (error instanceof KafkaConfigError || error instanceof KafkaTopicError) return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: error.message, cause: error });
+  // kafkajs' error classes are not importable from ESM; their names all start with "KafkaJS".
+  if (error instanceof Error && error.name.startsWith("KafkaJS")) {
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: `The Kafka broker did not answer (${error.message}); check KAFKA_BROKERS and that the broker is running.`, cause: error });
+  }
   return undefined;
 }
 

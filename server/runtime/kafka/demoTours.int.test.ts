@@ -11,24 +11,14 @@ import { createRunStore } from "../../store";
 import { createTempDatabase, type TempDatabase } from "../../store/testing/tempDatabase";
 import { runTour, type StepResult } from "../../tours/runTour";
 import { createEngine, type Engine } from "../engine";
-import { createKafkaTransport, type KafkaTransport } from "./kafkaTransport";
+import { createKafkaTransport } from "./kafkaTransport";
 import { sharedWallClock } from "./mode";
-import { waitUntilSettled } from "./settle";
+import { settlingOnKafka } from "./settle";
 import { deleteTopics, kafkaGate, testSettings, uniquePrefix } from "./testing/broker";
 import { runOutcome } from "./testing/outcome";
 
 const gate = await kafkaGate("demoTours.int.test.ts");
 const SEED = 7;
-
-/** The engine as the tour runner sees it, except that "run until idle" means "until the run on Kafka has settled". */
-function settlingOnKafka(engine: Engine, transport: KafkaTransport): Engine {
-  return Object.assign(Object.create(engine) as Engine, {
-    async runUntilIdle() {
-      await waitUntilSettled(engine, transport, { timeoutMs: 90_000 });
-      return { steps: 0, idle: true, now: engine.clock.now() };
-    },
-  });
-}
 
 const failures = (steps: StepResult[]) => steps.flatMap((step) => step.results.filter((r) => !r.ok).map((r) => ({ step: step.id, ...r })));
 
@@ -67,7 +57,7 @@ describe("every demo's tour on Kafka", { timeout: 300_000 }, () => {
     const engine = createEngine({ definition, store, seed: SEED, clock, transport });
     engines.push(engine);
     engine.start();
-    const steps = await runTour(settlingOnKafka(engine, transport), demo.flow, demo.tour);
+    const steps = await runTour(settlingOnKafka(engine, transport, { timeoutMs: 90_000 }), demo.flow, demo.tour);
     expect(failures(steps)).toEqual([]);
     expect(steps).toHaveLength(demo.tour.steps.length);
     expect(runOutcome(engine)).toEqual(runOutcome(inProcess));

@@ -3,9 +3,9 @@
 
 export { describeKafka, KafkaConfigError, kafkaClientConfig, readKafkaSettings, readTransportMode, type KafkaSettings, type TransportMode } from "./config";
 export { createKafkaTransport, type KafkaTransport, type KafkaTransportOptions } from "./kafkaTransport";
-export { runTransportFromEnvironment, sharedWallClock, type RunTransport } from "./mode";
+export { kafkaModeFromEnvironment, sharedWallClock } from "./mode";
 export { kafkaNames, type KafkaNames } from "./naming";
-export { NotSettledError, stillMoving, waitUntilSettled, type SettleOptions } from "./settle";
+export { NotSettledError, settlingOnKafka, stillMoving, waitUntilSettled, type SettleOptions } from "./settle";
 export { KafkaTopicError } from "./topicAdmin";
 export { followTrace, type TraceFollower } from "./traceFollower";
 export { startWorker, WorkerStartError, type RunningWorker, type WorkerOptions } from "./worker";

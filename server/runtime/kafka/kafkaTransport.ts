@@ -33,6 +33,8 @@ export interface KafkaTransport extends Transport {
   groups(): ReadonlyMap<string, readonly string[]>;
   /** Records of the known groups' topics not yet committed by those groups; 0 when all are caught up. */
   lag(): Promise<number>;
+  /** Per runtime topic of a known group: records the broker holds that the group has not committed. */
+  groupLag(group: string): Promise<{ topic: string; lag: number }[]>;
 }
 
 const inert: TransportSubscription = {
@@ -65,6 +67,14 @@ export function createKafkaTransport(options: KafkaTransportOptions): KafkaTrans
   });
   const known = new Map<string, readonly string[]>();
   const subscriptions = new Set<TransportSubscription>();
+
+  async function groupLag(group: string): Promise<{ topic: string; lag: number }[]> {
+    const runtimeTopics = known.get(group) ?? [];
+    const kafkaTopics = runtimeTopics.map((topic) => names.topic(topic));
+    await topics.ensure(kafkaTopics);
+    const lags = await topics.lag(names.group(group), kafkaTopics);
+    return runtimeTopics.map((topic, index) => ({ topic, lag: lags.get(kafkaTopics[index]!) ?? 0 }));
+  }
 
   return {
     names,
@@ -106,13 +116,10 @@ export function createKafkaTransport(options: KafkaTransportOptions): KafkaTrans
     groups: () => known,
     async lag() {
       let total = 0;
-      for (const [group, runtimeTopics] of known) {
-        const kafkaTopics = runtimeTopics.map((topic) => names.topic(topic));
-        await topics.ensure(kafkaTopics);
-        total += await topics.lag(names.group(group), kafkaTopics);
-      }
+      for (const group of known.keys()) for (const { lag } of await groupLag(group)) total += lag;
       return total;
     },
+    groupLag,
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.close()));
       subscriptions.clear();

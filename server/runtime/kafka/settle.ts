@@ -1,6 +1,8 @@
 // When a run on Kafka has settled: nothing left in the outbox, every group known to
 // the transport (here or in workers) has committed every record of its topics, and
 // every projection has counted every event — seen twice in a row. Waits are bounded.
+// settlingOnKafka gives an engine whose "run until idle" means exactly that, for the
+// callers written against the in-process engine (tours, the studio's settle).
 
 import type { Engine } from "../engine";
 import type { KafkaTransport } from "./kafkaTransport";
@@ -46,4 +48,25 @@ export async function waitUntilSettled(engine: Engine, transport: KafkaTransport
     if (Date.now() > deadline) throw new NotSettledError(`The run did not settle within ${timeoutMs} ms: ${moving ?? "it was quiet only once"}.`);
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+/**
+ * `engine`, except that runUntilIdle() plays the scheduler (starting it if it was stopped, and
+ * stopping it again after) until the run on Kafka has settled: records arrive from the broker in
+ * their own time, so "nothing is due here now" proves nothing. Throws NotSettledError after the
+ * timeout.
+ */
+export function settlingOnKafka(engine: Engine, transport: KafkaTransport, options: SettleOptions = {}): Engine {
+  return Object.assign(Object.create(engine) as Engine, {
+    async runUntilIdle() {
+      const wasRunning = engine.running;
+      if (!wasRunning) engine.start();
+      try {
+        await waitUntilSettled(engine, transport, options);
+      } finally {
+        if (!wasRunning) await engine.stop();
+      }
+      return { steps: 0, idle: true, now: engine.clock.now() };
+    },
+  });
 }

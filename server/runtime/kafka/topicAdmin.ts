@@ -13,8 +13,8 @@ export class KafkaTopicError extends Error {
 export interface TopicAdmin {
   /** Resolves once every topic exists and each partition has a leader. */
   ensure(topics: readonly string[]): Promise<void>;
-  /** Messages of `topics` the broker holds beyond what `groupId` has committed. */
-  lag(groupId: string, topics: readonly string[]): Promise<number>;
+  /** Per topic of `topics`: messages the broker holds beyond what `groupId` has committed. */
+  lag(groupId: string, topics: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface TopicAdminOptions {
@@ -26,10 +26,28 @@ export interface TopicAdminOptions {
 }
 
 const POLL_MS = 50;
+const LAG_ATTEMPTS = 6;
 
 export function createTopicAdmin(options: TopicAdminOptions): TopicAdmin {
   const ready = new Map<string, Promise<void>>();
   const readyWithinMs = options.readyWithinMs ?? 30_000;
+
+  /**
+   * Right after topics are created a KRaft broker may answer offset requests "not the leader", and
+   * kafkajs 2.2.4's fetchTopicOffsets throws a TypeError while its metadata lists no partition of
+   * the topic yet: ask again, a bounded number of times.
+   */
+  async function retrying<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request();
+      } catch (error) {
+        const transient = (error as { retriable?: unknown }).retriable === true || error instanceof TypeError;
+        if (!transient || attempt >= LAG_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS * attempt));
+      }
+    }
+  }
 
   async function leadersOf(admin: Admin, topics: string[]): Promise<string[]> {
     try {
@@ -82,20 +100,23 @@ export function createTopicAdmin(options: TopicAdminOptions): TopicAdmin {
       await Promise.all([...new Set(topics)].map((topic) => ready.get(topic)));
     },
     async lag(groupId, topics) {
-      if (topics.length === 0) return 0;
+      const lags = new Map<string, number>();
+      if (topics.length === 0) return lags;
       const admin = await options.admin();
-      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
-      let lag = 0;
-      for (const topic of topics) {
-        const ends = await admin.fetchTopicOffsets(topic);
+      const [committed, ends] = await retrying(() =>
+        Promise.all([admin.fetchOffsets({ groupId, topics: [...topics] }), Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)))]),
+      );
+      topics.forEach((topic, index) => {
         const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
-        for (const end of ends) {
+        let lag = 0;
+        for (const end of ends[index]!) {
           const at = Number(done.find((p) => p.partition === end.partition)?.offset ?? -1);
           const from = at >= 0 ? at : Number(end.low);
           lag += Math.max(0, Number(end.high) - from);
         }
-      }
-      return lag;
+        lags.set(topic, lag);
+      });
+      return lags;
     },
   };
 }

@@ -1,5 +1,6 @@
 // Test helper: the app router's caller on a fresh, migrated SQLite file with the teaching demos
-// seeded, and a run host with a small registry and instant redrive pacing (sleeps are recorded).
+// seeded, and a run host with a small registry and instant redrive pacing (sleeps are recorded),
+// on the in-process bus unless Kafka settings are given.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,12 +10,15 @@ import { applyMigrations } from "../../../db/migrate";
 import { seedDemos } from "../../../db/seed";
 import { demos } from "../../../flow/demos";
 import { closeSharedDatabase, replaceRunsHost, type RunsHost } from "../../../runs";
+import type { KafkaSettings } from "../../../runtime/kafka";
 import { createCaller } from "../../root";
 import { createContextInner } from "../../trpc";
 
 export interface RunsApi {
   api: ReturnType<typeof createCaller>;
   prisma: PrismaClient;
+  /** The SQLite file (worker processes open it too). */
+  file: string;
   host: RunsHost;
   /** Wall-clock waits the host asked for (redrive pacing), in ms. */
   sleeps: number[];
@@ -26,7 +30,8 @@ export interface RunsApi {
 
 export const demoFlowId = (key: string) => `demo-${key}`;
 
-export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Promise<RunsApi> {
+/** `kafka`: Kafka mode's settings for the host's live runs; default: the in-process bus, whatever the environment says. */
+export async function setupRunsApi(options: { maxOpenRuns?: number; kafka?: KafkaSettings } = {}): Promise<RunsApi> {
   const dir = mkdtempSync(join(tmpdir(), "eventloom-runs-"));
   const file = join(dir, "runs.db");
   applyMigrations(file);
@@ -38,6 +43,7 @@ export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Prom
   let held: { promise: Promise<void>; release: () => void } | undefined;
   const host = await replaceRunsHost({
     ...(options.maxOpenRuns === undefined ? {} : { maxOpenRuns: options.maxOpenRuns }),
+    kafka: options.kafka,
     wallNow: () => wall,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -48,6 +54,7 @@ export async function setupRunsApi(options: { maxOpenRuns?: number } = {}): Prom
   return {
     api: createCaller(createContextInner({ prisma })),
     prisma,
+    file,
     host,
     sleeps,
     holdSleeps() {
