@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../db/generated/client";
 import { applyMigrations } from "../../db/migrate";
 import { sampleFlow } from "../../flow/graphSample";
+import { flowThumbnail } from "../../flow/graphThumbnail";
 import { createCaller } from "../root";
 import { createContextInner } from "../trpc";
 
@@ -90,6 +91,13 @@ describe("flows router", () => {
     expect(demo.thumbnail?.boxes.length).toBeGreaterThan(10);
     expect(list.find((f) => f.name === "Doomed")).toBeUndefined();
     expect(list.find((f) => f.name === "Race")?.thumbnail).toBeNull();
+  });
+
+  it("given a listed empty flow, when a document with nodes is saved, then the next list shows its new preview", async () => {
+    const { id } = await api.flows.create({ name: "Grows" });
+    expect((await api.flows.list()).find((f) => f.id === id)?.thumbnail).toBeNull();
+    await api.flows.update({ id, version: 1, document: { ...sampleFlow(), name: "Grows" } as never });
+    expect((await api.flows.list()).find((f) => f.id === id)?.thumbnail).toEqual(flowThumbnail({ ...sampleFlow(), name: "Grows" }));
   });
 });
 

@@ -1,13 +1,16 @@
 // Flows: the studio's designs (and the seeded teaching demos), stored through Prisma.
 // Drafts are saved as the studio holds them (validation problems included) with optimistic
-// concurrency on `version`; demos are read-only: users copy them.
+// concurrency on `version`; demos are read-only: users copy them. The list's previews are cached by
+// flow version (flowThumbnails.ts).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { exportFlow, importFlow, MAX_IMPORT_BYTES } from "../../flow/exchange";
 import { flowThumbnail } from "../../flow/graphThumbnail";
 import { completeLayout } from "../../flow/layout";
 import { FLOW_SCHEMA_VERSION, FlowSchema, type Flow } from "../../flow/schema";
+import type { PrismaClient } from "../../db/generated/client";
 import type { Context } from "../trpc";
+import { createThumbnailCache, type ThumbnailCache } from "./flowThumbnails";
 import { publicProcedure, router } from "../trpc";
 
 const flowId = z.string().min(1).max(100);
@@ -42,6 +45,21 @@ function parsed(document: string): Flow | null {
   return result.success ? result.data : null;
 }
 
+/** One preview cache per database client (a test process opens several files). */
+const thumbnailCaches = new WeakMap<PrismaClient, ThumbnailCache>();
+
+function thumbnailsOf(prisma: PrismaClient): ThumbnailCache {
+  let cache = thumbnailCaches.get(prisma);
+  if (!cache) {
+    cache = createThumbnailCache((document) => {
+      const flow = parsed(document);
+      return flow ? flowThumbnail(flow) : null;
+    });
+    thumbnailCaches.set(prisma, cache);
+  }
+  return cache;
+}
+
 async function insertFlow(ctx: Context, flow: Flow): Promise<{ id: string }> {
   const id = crypto.randomUUID();
   await ctx.prisma.flow.create({ data: { id, name: flow.name, description: flow.description, document: JSON.stringify(flow) } });
@@ -52,12 +70,12 @@ export const flowsRouter = router({
   list: publicProcedure.query(async ({ ctx }) => {
     const rows = await ctx.prisma.flow.findMany({
       orderBy: [{ demoKey: "asc" }, { updatedAt: "desc" }],
-      select: { id: true, name: true, description: true, demoKey: true, updatedAt: true, document: true },
+      select: { id: true, name: true, description: true, demoKey: true, updatedAt: true, version: true },
     });
-    return rows.map(({ document, ...r }) => {
-      const flow = parsed(document);
-      return { ...r, isDemo: r.demoKey !== null, thumbnail: flow ? flowThumbnail(flow) : null };
-    });
+    const thumbnails = await thumbnailsOf(ctx.prisma).of(rows, (ids) =>
+      ctx.prisma.flow.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, document: true } }),
+    );
+    return rows.map(({ version: _version, ...r }) => ({ ...r, isDemo: r.demoKey !== null, thumbnail: thumbnails.get(r.id) ?? null }));
   }),
 
   get: publicProcedure.input(z.object({ id: flowId })).query(async ({ ctx, input }) => {
