@@ -1,11 +1,13 @@
 // tRPC plumbing: the context (built without an HTTP request, so every router is
-// testable with createCaller), the error shape users see, and procedure builders.
+// testable with createCaller), the error shape users see (a sentence; zod problems and a version
+// conflict's numbers as data), and procedure builders.
 // Routers stay thin: validate with zod, call the server, return plain objects.
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { PrismaClient } from "../db/generated/client";
 import { prisma } from "../db/prisma";
+import { VersionConflictError } from "./versionConflict";
 
 export interface Context {
   prisma: PrismaClient;
@@ -32,7 +34,13 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: problems ? `Invalid input: ${listed}${more}` : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, problems: problems?.slice(0, MAX_PROBLEMS_SENT) },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        problems: problems?.slice(0, MAX_PROBLEMS_SENT),
+        conflict: error.cause instanceof VersionConflictError ? error.cause.conflict : undefined,
+      },
     };
   },
 });

@@ -7,7 +7,7 @@ export { replaceRunsHost, runsHost, type RunsHost, type RunsHostOptions, type St
 export type { CommandInput, DispatchOutcome, LiveRun, RunState, RunStatus, Settled } from "./liveRun";
 export type { RunRecord } from "./records";
 export { describeRun, listRuns, type RunView } from "./runViews";
-export type { RecordedCommand } from "./commandLog";
+export type { RecordedCommand } from "../store";
 export { commandForms, type CommandForm } from "./commandForms";
 export { readTracePage, streamTrace, type TraceBatch, type TraceEntryView } from "./traceStream";
 export { faultViews, type FaultView } from "./faultsView";

@@ -5,10 +5,10 @@
 import type { Command, RecordedEvent } from "../core/definitions";
 import type { Flow } from "../flow/schema";
 import type { TourStep } from "../flow/tour";
-import type { ActiveFault, DispatchResult, Engine, InjectedFault } from "../runtime";
+import type { ActiveFault, DispatchResult, Engine, InjectedFault, VersionConflict } from "../runtime";
 import type { KafkaTransport } from "../runtime/kafka";
+import type { CommandLog } from "../store";
 import { runTourStep, type StepResult } from "../tours/runTour";
-import { createCommandLog, type CommandLog } from "./commandLog";
 import { RunLimitError, RunStateError } from "./errors";
 import { MAX_RUN_COMMANDS, MAX_SCRIPT_COMMANDS, MAX_SETTLE_STEPS } from "./limits";
 import { createMutex, type Mutex } from "./mutex";
@@ -47,7 +47,8 @@ export interface Settled {
 
 export type DispatchOutcome =
   | { status: "accepted"; commandId: string; correlationId: string; streamId: string; events: { type: string; streamVersion: number; position: number }[] }
-  | { status: "rejected"; commandId: string; correlationId: string; message: string }
+  /** `conflict`: set for a concurrency conflict (stream id, expected and actual version). */
+  | { status: "rejected"; commandId: string; correlationId: string; message: string; conflict?: VersionConflict }
   | { status: "duplicate"; commandId: string; correlationId: string };
 
 export interface CommandInput {
@@ -125,7 +126,7 @@ function outcomeOf(result: DispatchResult, correlationId: string): DispatchOutco
         events: result.events.map((event: RecordedEvent) => ({ type: event.type, streamVersion: event.streamVersion, position: event.position })),
       };
     case "rejected":
-      return { status: "rejected", commandId: result.commandId, correlationId, message: result.message };
+      return { status: "rejected", commandId: result.commandId, correlationId, message: result.message, ...(result.conflict ? { conflict: result.conflict } : {}) };
     case "duplicate":
       return { status: "duplicate", commandId: result.commandId, correlationId };
     default: {
@@ -140,7 +141,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknown): void } {
   const { opened, writeLock } = init;
   const { engine: bare, clock, flow } = opened;
-  const commandLog = createCommandLog(bare.store.db, init.id);
+  const commandLog = bare.store.commands;
   const lock = createMutex();
   let lastUsed = init.wallNow();
   let failure: string | null = null;
@@ -155,16 +156,12 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
   /** Work on a finished run reopens it: it is paused (or running) again. */
   const reopened = () => (status === "finished" ? setStatus("paused") : Promise.resolve());
 
-  // Every dispatch through this run, tour steps included, lands in the command log.
+  // Every dispatch through this run, tour steps included, lands in the command log (in the
+  // transaction of its outcome).
   const engine: Engine = new Proxy(bare, {
     get(target, property, receiver) {
       if (property !== "dispatch") return Reflect.get(target, property, receiver);
-      return async (command: Command, metadata?: Parameters<Engine["dispatch"]>[1]) => {
-        const at = bare.clock.now();
-        const result = await bare.dispatch(command, metadata);
-        commandLog.record(at, command, metadata?.correlationId ?? result.commandId, result);
-        return result;
-      };
+      return (command: Command, metadata?: Parameters<Engine["dispatch"]>[1]) => bare.dispatch(command, { ...metadata, record: true });
     },
   });
 

@@ -16,7 +16,7 @@ describe("engine: commands, snapshots, upcasting", () => {
     await engine.dispatch(open("a1"));
     await engine.dispatch(deposit("a1", 30));
     const result = await engine.dispatch(withdraw("a1", 50));
-    expect(result).toMatchObject({ status: "rejected", message: "Insufficient funds: the balance is 30, the withdrawal 50." });
+    expect(result).toEqual({ status: "rejected", commandId: expect.any(String), message: "Insufficient funds: the balance is 30, the withdrawal 50." });
     expect(engine.readStream("account-a1")).toHaveLength(2);
   });
 
@@ -37,6 +37,7 @@ describe("engine: commands, snapshots, upcasting", () => {
     expect(await engine.dispatch(deposit("a1", 5), { expectedVersion: 0 })).toMatchObject({
       status: "rejected",
       message: "Concurrency conflict: Account a1 is at version 1, not the expected 0; it changed since it was read.",
+      conflict: { streamId: "account-a1", expectedVersion: 0, actualVersion: 1 },
     });
     expect((await engine.dispatch(deposit("a1", 5), { expectedVersion: 1 })).status).toBe("accepted");
   });
@@ -56,7 +57,11 @@ describe("engine: commands, snapshots, upcasting", () => {
     };
     harness = startHarness(bankSystem({ aggregates: [racer] }));
     const result = await harness.engine.dispatch({ aggregate: "Racer", aggregateId: "r1", type: "Win", data: {} });
-    expect(result).toMatchObject({ status: "rejected", message: "Concurrency conflict: Racer r1 kept changing while the command was decided (5 attempts); try again." });
+    expect(result).toMatchObject({
+      status: "rejected",
+      message: "Concurrency conflict: Racer r1 kept changing while the command was decided (5 attempts); try again.",
+      conflict: { streamId: "racer-r1", expectedVersion: 4, actualVersion: 5 },
+    });
     expect(writes).toBe(5);
   });
 

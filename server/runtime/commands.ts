@@ -13,16 +13,20 @@ import { traceIds, type RunContext } from "./runContext";
 /** Consumer group under which handled command ids are recorded. */
 export const COMMANDS_GROUP = "_commands";
 const MAX_CONCURRENCY_RETRIES = 5;
-const CONFLICT_PREFIX = "Concurrency conflict: ";
 
-/** True for the message of a command rejected for a concurrency conflict (the stream was not at the expected version). */
-export function isConcurrencyConflict(message: string): boolean {
-  return message.startsWith(CONFLICT_PREFIX);
+/** Why a command was refused for a concurrency conflict: its stream was not at the version it was decided on. */
+export interface VersionConflict {
+  streamId: string;
+  /** The version the command expected (given, or the one it was decided on). */
+  expectedVersion: number;
+  /** The version the stream was at. */
+  actualVersion: number;
 }
 
 export type DispatchResult =
   | { status: "accepted"; commandId: string; streamId: string; events: RecordedEvent[] }
-  | { status: "rejected"; commandId: string; message: string }
+  /** `conflict` is set when the rejection is a concurrency conflict (the message says it in words). */
+  | { status: "rejected"; commandId: string; message: string; conflict?: VersionConflict }
   /** The command id was handled before; nothing was done again. */
   | { status: "duplicate"; commandId: string };
 
@@ -37,7 +41,14 @@ export interface DispatchMetadata {
    * command is rejected as a concurrency conflict, and never retried.
    */
   expectedVersion?: number;
+  /**
+   * Write the command and its outcome to the run's command log (store.commands) in the same
+   * transaction that commits the outcome: for commands from outside the run (console, script, tour).
+   */
+  record?: boolean;
 }
+
+type Recorder = (result: DispatchResult) => void;
 
 export interface LoadedAggregate {
   streamId: string;
@@ -64,7 +75,8 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
     return { streamId, state, version };
   }
 
-  function rejected(command: Command, metadata: MessageMetadata, message: string): DispatchResult {
+  function rejected(command: Command, metadata: MessageMetadata, message: string, record: Recorder, conflict?: VersionConflict): DispatchResult {
+    const result: DispatchResult = { status: "rejected", commandId: metadata.messageId, message, ...(conflict ? { conflict } : {}) };
     store.transaction(() => {
       store.processed.add(COMMANDS_GROUP, metadata.messageId, ctx.clock.now());
       const replyMetadata: MessageMetadata | undefined = metadata.replyTo && {
@@ -81,8 +93,9 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
         detail: { command: command as unknown as JsonObject, ...(replyMetadata ? { replyMessageId: replyMetadata.messageId } : {}) },
       });
       if (replyMetadata) store.outbox.enqueue([rejectionMessage(command, message, replyMetadata)], ctx.clock.now());
+      record(result);
     });
-    return { status: "rejected", commandId: metadata.messageId, message };
+    return result;
   }
 
   async function dispatch(command: Command, given: DispatchMetadata = {}): Promise<DispatchResult> {
@@ -93,31 +106,38 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
       causationId: given.causationId ?? messageId,
       ...(given.replyTo ? { replyTo: given.replyTo } : {}),
     };
-    if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata);
+    const record = recorder(command, metadata, given.record === true);
+    if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata, record);
     const aggregate = system.aggregate(command.aggregate);
-    if (!aggregate) return rejected(command, metadata, `There is no aggregate named "${command.aggregate}".`);
+    if (!aggregate) return rejected(command, metadata, `There is no aggregate named "${command.aggregate}".`, record);
 
     for (let attempt = 1; ; attempt++) {
       const loaded = load(aggregate, command.aggregateId);
       if (given.expectedVersion !== undefined && loaded.version !== given.expectedVersion) {
-        return rejected(command, metadata, conflict(command, `is at version ${loaded.version}, not the expected ${given.expectedVersion}; it changed since it was read`));
+        const stale = { streamId: loaded.streamId, expectedVersion: given.expectedVersion, actualVersion: loaded.version };
+        return conflicted(command, metadata, stale, `is at version ${loaded.version}, not the expected ${given.expectedVersion}; it changed since it was read`, record);
       }
       const decision = await decide(aggregate, loaded.state, command, { now: ctx.clock.now(), aggregateId: command.aggregateId, metadata });
-      if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata);
-      if (decision.kind === "rejected") return rejected(command, metadata, decision.message);
+      if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata, record);
+      if (decision.kind === "rejected") return rejected(command, metadata, decision.message, record);
       try {
-        const events = store.transaction(() => commit(aggregate, command, metadata, loaded, decision.events, decision.state));
-        return { status: "accepted", commandId: messageId, streamId: loaded.streamId, events };
+        return store.transaction(() => {
+          const events = commit(aggregate, command, metadata, loaded, decision.events, decision.state);
+          const result: DispatchResult = { status: "accepted", commandId: messageId, streamId: loaded.streamId, events };
+          record(result);
+          return result;
+        });
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
-        if (given.expectedVersion !== undefined) return rejected(command, metadata, conflict(command, `changed to version ${error.actual} while the command was decided`));
-        if (attempt >= MAX_CONCURRENCY_RETRIES) return rejected(command, metadata, conflict(command, `kept changing while the command was decided (${attempt} attempts); try again`));
+        const moved = { streamId: loaded.streamId, expectedVersion: loaded.version, actualVersion: error.actual };
+        if (given.expectedVersion !== undefined) return conflicted(command, metadata, moved, `changed to version ${error.actual} while the command was decided`, record);
+        if (attempt >= MAX_CONCURRENCY_RETRIES) return conflicted(command, metadata, moved, `kept changing while the command was decided (${attempt} attempts); try again`, record);
       }
     }
   }
 
-  function conflict(command: Command, what: string): string {
-    return `${CONFLICT_PREFIX}${command.aggregate} ${command.aggregateId} ${what}.`;
+  function conflicted(command: Command, metadata: MessageMetadata, conflict: VersionConflict, what: string, record: Recorder): DispatchResult {
+    return rejected(command, metadata, `Concurrency conflict: ${command.aggregate} ${command.aggregateId} ${what}.`, record, conflict);
   }
 
   function commit(
@@ -155,9 +175,28 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
     return appended.events;
   }
 
-  function duplicate(command: Command, metadata: MessageMetadata): DispatchResult {
-    ctx.trace("command-duplicate", { ...traceIds(metadata), toNode: command.aggregate, summary: `${command.type} ${metadata.messageId} was already handled` });
-    return { status: "duplicate", commandId: metadata.messageId };
+  function duplicate(command: Command, metadata: MessageMetadata, record: Recorder): DispatchResult {
+    const result: DispatchResult = { status: "duplicate", commandId: metadata.messageId };
+    store.transaction(() => {
+      ctx.trace("command-duplicate", { ...traceIds(metadata), toNode: command.aggregate, summary: `${command.type} ${metadata.messageId} was already handled` });
+      record(result);
+    });
+    return result;
+  }
+
+  /** Writes the outcome to the command log when asked to (call it inside the outcome's transaction). */
+  function recorder(command: Command, metadata: MessageMetadata, wanted: boolean): Recorder {
+    if (!wanted) return () => {};
+    const at = ctx.clock.now();
+    return (result) =>
+      store.commands.record({
+        at,
+        messageId: metadata.messageId,
+        correlationId: metadata.correlationId,
+        command,
+        status: result.status,
+        message: result.status === "rejected" ? result.message : null,
+      });
   }
 
   return { dispatch, load };

@@ -1,9 +1,11 @@
 // The commands a person dispatched in a run (console, script, tour), in order, in the
-// run_commands table: with the run's flow document and seed they replay or fork it. Written on the
-// run's own connection right after each dispatch; read by anyone.
+// run_commands table: with the run's flow document and seed they replay or fork it. The command
+// handler writes each one inside the transaction that commits its outcome, so a crash keeps both
+// or neither; read by anyone.
 import type { Command, JsonObject } from "../core/definitions";
-import type { DispatchResult } from "../runtime";
-import type { SqliteDatabase } from "../store";
+import type { SqliteDatabase } from "./database";
+
+export type CommandStatus = "accepted" | "rejected" | "duplicate";
 
 export interface RecordedCommand {
   seq: number;
@@ -12,13 +14,16 @@ export interface RecordedCommand {
   messageId: string;
   correlationId: string;
   command: Command;
-  status: DispatchResult["status"];
+  status: CommandStatus;
   /** The rejection, in words. */
   message: string | null;
 }
 
+export type CommandToRecord = Omit<RecordedCommand, "seq">;
+
 export interface CommandLog {
-  record(at: number, command: Command, correlationId: string, result: DispatchResult): RecordedCommand;
+  /** Appends the command at the next seq (call it inside the transaction of its outcome). */
+  record(entry: CommandToRecord): RecordedCommand;
   /** Commands after `afterSeq`, oldest first. */
   list(afterSeq?: number, limit?: number): RecordedCommand[];
   count(): number;
@@ -33,7 +38,7 @@ interface Row {
   aggregate_id: string;
   type: string;
   data: string;
-  status: DispatchResult["status"];
+  status: CommandStatus;
   message: string | null;
 }
 
@@ -45,16 +50,16 @@ export function createCommandLog(db: SqliteDatabase, runId: string): CommandLog 
   const select = db.prepare<[string, number, number], Row>(
     "SELECT seq, at, message_id, correlation_id, aggregate, aggregate_id, type, data, status, message FROM run_commands WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?",
   );
+  // Read from the file each time (a primary-key lookup): a rolled-back transaction leaves no count behind.
   const last = db.prepare<[string], number | null>("SELECT MAX(seq) FROM run_commands WHERE run_id = ?").pluck();
-  let count = last.get(runId) ?? 0;
+  const count = () => last.get(runId) ?? 0;
 
   return {
-    record(at, command, correlationId, result) {
-      const seq = count + 1;
-      const message = result.status === "rejected" ? result.message : null;
-      insert.run(runId, seq, at, result.commandId, correlationId, command.aggregate, command.aggregateId, command.type, JSON.stringify(command.data), result.status, message);
-      count = seq;
-      return { seq, at, messageId: result.commandId, correlationId, command, status: result.status, message };
+    record(entry) {
+      const seq = count() + 1;
+      const { command } = entry;
+      insert.run(runId, seq, entry.at, entry.messageId, entry.correlationId, command.aggregate, command.aggregateId, command.type, JSON.stringify(command.data), entry.status, entry.message);
+      return { seq, ...entry };
     },
     list: (afterSeq = 0, limit = 1000) =>
       select.all(runId, afterSeq, limit).map((row) => ({
@@ -66,6 +71,6 @@ export function createCommandLog(db: SqliteDatabase, runId: string): CommandLog 
         status: row.status,
         message: row.message,
       })),
-    count: () => count,
+    count,
   };
 }

@@ -15,6 +15,7 @@ export type { ListRowsOptions, ProjectionStore } from "./projections";
 export type { TraceLog } from "./trace";
 export type { AlertStore } from "./alerts";
 export type { CausalChain, ChainLink } from "./causalChain";
+export { createCommandLog, type CommandLog, type CommandStatus, type CommandToRecord, type RecordedCommand } from "./commandLog";
 export type { Subscription } from "./notifier";
 export * from "./types";
 export * from "./errors";

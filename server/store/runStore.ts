@@ -4,6 +4,7 @@
 
 import { createAlertStore, type AlertStore } from "./alerts";
 import { causalChain, type CausalChain } from "./causalChain";
+import { createCommandLog, type CommandLog } from "./commandLog";
 import { createCheckpoints, type Checkpoints } from "./checkpoints";
 import type { SqliteDatabase } from "./database";
 import { createDeadLetterStore, type DeadLetterStore } from "./deadLetters";
@@ -31,6 +32,8 @@ export interface RunStore {
   readonly projections: ProjectionStore;
   readonly trace: TraceLog;
   readonly alerts: AlertStore;
+  /** The commands dispatched from outside the run (console, script, tour), with their outcomes. */
+  readonly commands: CommandLog;
   /** Runs `fn` (synchronous) in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   /** Runs `hook` once the current transaction commits (now if none is open). */
@@ -80,6 +83,7 @@ export function createRunStore(db: SqliteDatabase, runId: string): RunStore {
     projections: createProjectionStore(db, runId),
     trace,
     alerts: createAlertStore(db, runId),
+    commands: createCommandLog(db, runId),
     transaction: tx.transaction,
     afterCommit: tx.afterCommit,
     batch: tx.batch,

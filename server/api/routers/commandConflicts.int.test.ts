@@ -1,20 +1,26 @@
 // Concurrency conflicts at the command console: a stale expectedVersion answers CONFLICT with a
-// sentence and appends nothing; with retryOnConflict the command is decided again on the latest
+// sentence (and, over HTTP, the stream and versions as data) and appends nothing; with retryOnConflict the command is decided again on the latest
 // state; a script keeps a conflict as one of its results.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startApiServer, type ApiServer } from "../security/testing/apiServer";
 import { demoFlowId, setupRunsApi, type RunsApi } from "./testing/runsApi";
 
 let t: RunsApi;
+let server: ApiServer;
 let runId: string;
 const deposit = (amount: number) => ({ aggregate: "Account", aggregateId: "acc-1", command: "Deposit", data: { amount } });
 
 beforeAll(async () => {
   t = await setupRunsApi();
+  server = await startApiServer({ prisma: t.prisma });
   runId = (await t.api.runs.start({ flowId: demoFlowId("bank-account"), mode: "fast", seed: 1 })).run.id;
   await t.api.commands.dispatch({ runId, aggregate: "Account", aggregateId: "acc-1", command: "OpenAccount", data: { owner: "Ada" } });
 });
-afterAll(() => t.cleanup());
+afterAll(async () => {
+  await server.close();
+  await t.cleanup();
+});
 
 describe("commands: concurrency conflicts", () => {
   it("Given an account at version 1, When a deposit expects version 0, Then CONFLICT with the versions in a sentence and nothing is appended", async () => {
@@ -29,6 +35,18 @@ describe("commands: concurrency conflicts", () => {
     });
     const accepted = await t.api.commands.dispatch({ runId, ...deposit(5), expectedVersion: 1 });
     expect(accepted.outcome).toMatchObject({ status: "accepted", events: [{ streamVersion: 2 }] });
+  });
+
+  it("Given an account at version 2, When a deposit expecting version 1 is sent over HTTP, Then the CONFLICT carries the stream and both versions as data beside the sentence", async () => {
+    const response = await fetch(`${server.origin}/api/trpc/commands.dispatch`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ json: { runId, ...deposit(9), expectedVersion: 1 } }),
+    });
+    expect(response.status).toBe(409);
+    const { error } = (await response.json()) as { error: { json: { message: string; data: { code: string; conflict: unknown } } } };
+    expect(error.json.message).toMatch(/^Concurrency conflict: Account acc-1 is at version 2, not the expected 1; it changed since it was read\. Read it again/);
+    expect(error.json.data).toMatchObject({ code: "CONFLICT", conflict: { streamId: "account-acc-1", expectedVersion: 1, actualVersion: 2 } });
   });
 
   it("Given a stale expectedVersion, When sent with retryOnConflict, Then it is decided on the latest state and both attempts are in the history", async () => {
@@ -47,5 +65,6 @@ describe("commands: concurrency conflicts", () => {
   it("Given a script with a stale expectedVersion, When run, Then the conflict is one of its results", async () => {
     const { outcomes } = await t.api.commands.script({ runId, commands: [{ ...deposit(1), expectedVersion: 0 }, deposit(1)] });
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "accepted"]);
+    expect(outcomes[0]).toMatchObject({ conflict: { streamId: "account-acc-1", expectedVersion: 0, actualVersion: 3 } });
   });
 });

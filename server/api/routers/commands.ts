@@ -1,14 +1,13 @@
 // Commands: the command console of a run. The flow's commands with their payload fields (for a
 // generated form), dispatch one, run a script (fast mode settles after each), and the run's
 // command history. A guard refusal is a result `{ status: "rejected", message }`; a dispatch whose
-// expectedVersion is stale is a CONFLICT error, or — with retryOnConflict — decided again against
+// expectedVersion is stale is a CONFLICT error (its stream and versions in `data.conflict`), or — with retryOnConflict — decided again against
 // the aggregate's latest state (both attempts stay in the command log). In a script, every refusal
 // is a result.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { isConcurrencyConflict } from "../../runtime";
 import { commandForms, MAX_SCRIPT_COMMANDS, runsHost, type LiveRun } from "../../runs";
 import { router } from "../trpc";
+import { versionConflict } from "../versionConflict";
 import { command, runId, toCommandInput } from "./runInputs";
 import { runProcedure } from "./runProcedure";
 
@@ -16,16 +15,13 @@ const host = () => runsHost();
 
 type Dispatched = Awaited<ReturnType<LiveRun["dispatch"]>>;
 
-function conflictMessage(dispatched: Dispatched): string | undefined {
-  const { outcome } = dispatched;
-  return outcome.status === "rejected" && isConcurrencyConflict(outcome.message) ? outcome.message : undefined;
-}
+const conflicted = ({ outcome }: Dispatched) => outcome.status === "rejected" && outcome.conflict !== undefined;
 
-/** The dispatch, or a CONFLICT error when it was refused for a concurrency conflict. */
+/** The dispatch, or a CONFLICT error (the sentence, and the versions as `data.conflict`) when it was refused for a concurrency conflict. */
 function refuseConflict(dispatched: Dispatched): Dispatched {
-  const conflict = conflictMessage(dispatched);
-  if (conflict === undefined) return dispatched;
-  throw new TRPCError({ code: "CONFLICT", message: `${conflict} Read it again and retry, or send retryOnConflict to decide against its latest state.` });
+  const { outcome } = dispatched;
+  if (outcome.status !== "rejected" || outcome.conflict === undefined) return dispatched;
+  throw versionConflict(`${outcome.message} Read it again and retry, or send retryOnConflict to decide against its latest state.`, outcome.conflict);
 }
 
 export const commandsRouter = router({
@@ -36,7 +32,7 @@ export const commandsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const run = await host().open(ctx.prisma, input.runId);
       const first = await run.dispatch(toCommandInput(input));
-      if (conflictMessage(first) === undefined || !input.retryOnConflict) return refuseConflict(first);
+      if (!conflicted(first) || !input.retryOnConflict) return refuseConflict(first);
       return refuseConflict(await run.dispatch(toCommandInput({ ...input, expectedVersion: undefined })));
     }),
 

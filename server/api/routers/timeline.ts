@@ -6,7 +6,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { runsHost, sharedDatabase } from "../../runs";
-import { createCommandLog } from "../../runs/commandLog";
+import { createCommandLog } from "../../store";
 import { TimelineCursorError, TimelineIndexError, type WorldView } from "../../timetravel";
 import { router } from "../trpc";
 import { compareWorlds } from "./timelineCompare";

@@ -7,10 +7,9 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { Command } from "../../core/definitions";
 import type { InjectedFault } from "../../runtime";
-import { createCommandLog, type RecordedCommand } from "../../runs/commandLog";
 import { findRunRecord, type RunRecord } from "../../runs/records";
 import { MAX_SETTLE_STEPS, openRun, sharedDatabase, type RunsHost } from "../../runs";
-import { createRunStore } from "../../store";
+import { createCommandLog, createRunStore, type RecordedCommand } from "../../store";
 import { TimelineIndexError } from "../../timetravel";
 import type { OpenTimeline } from "./timelineRuns";
 
@@ -129,7 +128,6 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
 
   const opened = await openRun({ flow: parent.document, runId: id, seed: parent.seed, mode: "fast", playing: false });
   const { engine } = opened;
-  const log = createCommandLog(engine.store.db, id);
   const countEvents = engine.store.db.prepare<[string], number>("SELECT COUNT(*) FROM events WHERE run_id = ?").pluck();
   const warnings: string[] = [];
   const settle = async (until?: number) => {
@@ -137,9 +135,7 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
     if (!result.idle && result.steps >= MAX_SETTLE_STEPS) warnings.push(`The fork did not settle after ${MAX_SETTLE_STEPS.toLocaleString("en")} units of work; it may loop.`);
   };
   const dispatch = async ({ command, correlationId }: ForkCommand) => {
-    const time = engine.clock.now();
-    const result = await engine.dispatch(command, correlationId === undefined ? {} : { correlationId });
-    log.record(time, command, correlationId ?? result.commandId, result);
+    await engine.dispatch(command, { record: true, ...(correlationId === undefined ? {} : { correlationId }) });
   };
   /** Does the work due before clock time `time`, then dispatches at that time. */
   const dispatchAt = async (time: number, command: ForkCommand) => {

@@ -1,7 +1,7 @@
 // Concurrency soak: 16 clients dispatch deposits to the same four bank accounts at once over real
 // loopback HTTP, against a live run that plays in the background. With optimistic concurrency
 // (each client sends the version it last saw), stale versions come back as CONFLICT errors with a
-// sentence; with retryOnConflict every command succeeds. Either way every stream holds versions
+// sentence and the stream's actual version as data (which the client reads again from); with retryOnConflict every command succeeds. Either way every stream holds versions
 // 1..N without a gap or a duplicate, and each accepted deposit exactly once.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../../server/core/random";
+import type { VersionConflict } from "../../../server/runtime";
 import { openDatabase, type SqliteDatabase } from "../../../server/store";
 import { bundleStudioApiChild } from "../support/bundleChild";
 import { startStudio, studioClient, type StudioProcess } from "../support/studioProcess";
@@ -56,10 +57,12 @@ async function client(index: number, retryOnConflict: boolean, amountBase: numbe
       accepted.push({ account, amount });
       seen.set(account, outcome.events.at(-1)!.streamVersion);
     } catch (error) {
-      if (!(error instanceof TRPCClientError) || (error.data as { code?: string } | undefined)?.code !== "CONFLICT") throw error;
-      conflicts.push(error.message);
-      const [, , actual] = error.message.match(CONFLICT) ?? [];
-      if (actual !== undefined) seen.set(account, Number(actual)); // read it again, as the sentence says
+      const data = (error instanceof TRPCClientError ? error.data : undefined) as { code?: string; conflict?: VersionConflict } | undefined;
+      if (data?.code !== "CONFLICT") throw error;
+      conflicts.push((error as Error).message);
+      const conflict = data.conflict;
+      if (conflict?.streamId !== `account-${account}` || conflict.expectedVersion !== seen.get(account)) throw new Error(`deposit ${amount} to ${account}: CONFLICT without its versions: ${JSON.stringify(data)}`, { cause: error });
+      seen.set(account, conflict.actualVersion); // read it again, as the sentence says
     }
   }
   return { accepted, conflicts };

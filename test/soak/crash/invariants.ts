@@ -1,8 +1,9 @@
 // What the crash soak checks in the SQLite file, read by a connection of its own: the committed
 // log and dead letters seen before a kill are still there after the restart, acknowledged events
 // are durable, and once the runs settle: no gap or duplicate in any stream, each command's events
-// appended once in one block, projections equal to the fold of the log, sagas terminal, the outbox
-// drained, at most one open dead letter per message and group.
+// appended once in one block, every command taken from outside in the run's command log, projections
+// equal to the fold of the log, sagas terminal, the outbox drained, at most one open dead letter per
+// message and group.
 import { isDeepStrictEqual } from "node:util";
 import type { JsonObject, SystemDefinition } from "../../../server/core/definitions";
 import { indexSystem } from "../../../server/core/systemIndex";
@@ -99,6 +100,22 @@ export async function settledRunProblems(db: SqliteDatabase, runId: string, defi
     if (a.command === b.command && (a.stream !== b.stream || b.version !== a.version + 1 || b.position !== a.position + 1)) {
       problems.push(`command ${a.command} appended to ${a.stream}@${a.version} and again to ${b.stream}@${b.version}: not one block`);
     }
+  }
+
+  // A command from outside (console, tour) is its own cause; its outcome and its record commit together.
+  const taken = db
+    .prepare(
+      `SELECT message_id || ' ' || (CASE kind WHEN 'command-accepted' THEN 'accepted' ELSE 'rejected' END) FROM trace
+       WHERE run_id = ? AND kind IN ('command-accepted', 'command-rejected') AND message_id = causation_id ORDER BY seq`,
+    )
+    .pluck()
+    .all(runId) as string[];
+  const logged = db.prepare("SELECT message_id || ' ' || status FROM run_commands WHERE run_id = ? AND status <> 'duplicate' ORDER BY seq").pluck().all(runId) as string[];
+  const [takenSet, loggedSet] = [new Set(taken), new Set(logged)];
+  const missing = taken.filter((c) => !loggedSet.has(c));
+  const extra = logged.filter((c) => !takenSet.has(c));
+  if (missing.length > 0 || extra.length > 0 || taken.length !== logged.length) {
+    problems.push(`the command log differs from the commands taken: ${missing.length} taken but not logged (${missing.slice(0, 3).join(", ")}), ${extra.length} logged but not taken (${extra.slice(0, 3).join(", ")})`);
   }
 
   const pending = (db.prepare("SELECT COUNT(*) FROM outbox WHERE run_id = ? AND published_at IS NULL").pluck().get(runId) as number) ?? 0;
