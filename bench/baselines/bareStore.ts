@@ -5,7 +5,8 @@
 // idempotency lookup.
 
 import Database from "better-sqlite3";
-import type { JsonObject, MessageMetadata, RecordedEvent } from "../../server/core/definitions";
+import type { JsonObject, RecordedEvent } from "../../server/core/definitions";
+import { EVENT_COLUMNS, eventOfRow, type EventRow } from "../../server/store/eventRow";
 import type { BenchEvent } from "../fixtures/bankEvents";
 
 const EVENTS_TABLE = `
@@ -30,17 +31,6 @@ export interface BareStore {
   close(): void;
 }
 
-interface Row {
-  position: number;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: number;
-}
-
 export function openBareStore(file: string, runId: string): BareStore {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -58,9 +48,7 @@ export function openBareStore(file: string, runId: string): BareStore {
   const streamData = db
     .prepare<[string, string], [string, string]>("SELECT type, data FROM events WHERE run_id = ? AND stream_id = ? ORDER BY stream_version")
     .raw();
-  const page = db.prepare<[string, number, number], Row>(
-    "SELECT position, stream_id, stream_version, event_id, type, data, metadata, recorded_at FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?",
-  );
+  const page = db.prepare<[string, number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?`);
   return {
     append: (streamId, firstVersion, events, now) => appendAll(streamId, firstVersion, events, now),
     fold(streamId, initial, reduce) {
@@ -68,17 +56,7 @@ export function openBareStore(file: string, runId: string): BareStore {
       for (const [type, data] of streamData.all(runId, streamId)) state = reduce(state, type, JSON.parse(data) as JsonObject);
       return state;
     },
-    readPage: (after, limit) =>
-      page.all(runId, after, limit).map((row) => ({
-        position: row.position,
-        streamId: row.stream_id,
-        streamVersion: row.stream_version,
-        eventId: row.event_id,
-        type: row.type,
-        data: JSON.parse(row.data) as JsonObject,
-        metadata: JSON.parse(row.metadata) as MessageMetadata,
-        recordedAt: row.recorded_at,
-      })),
+    readPage: (after, limit) => page.all(runId, after, limit).map(eventOfRow),
     close: () => db.close(),
   };
 }

@@ -3,9 +3,9 @@
 // plain HTTP (superjson wire format) so a suite needs no client wiring. Started untimed, once per
 // suite process; stop() ends the browser and the server.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { spawn, spawnSync } from "node:child_process";
 import type { Browser } from "@playwright/test";
+import { freePort, waitUntilServing } from "./localServer";
 import { PROJECT_ROOT } from "./machine";
 import type { SuiteContext } from "./types";
 
@@ -16,31 +16,6 @@ export interface RunningStudio {
   base: string;
   browser: Browser;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the studio server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
 export async function startStudio(ctx: SuiteContext): Promise<RunningStudio> {
@@ -55,7 +30,7 @@ export async function startStudio(ctx: SuiteContext): Promise<RunningStudio> {
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
-    await waitUntilUp(`${base}/`, server, 120_000);
+    await waitUntilServing(`${base}/`, server, 120_000);
     const { chromium } = await import("@playwright/test");
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     return {

@@ -11,7 +11,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { seededRandom } from "../../server/core/random";
@@ -19,6 +18,7 @@ import { PrismaClient } from "../../server/db/generated/client";
 import { setupDatabase } from "../../server/db/setup";
 import { createRunRecord, findFlow } from "../../server/runs/records";
 import { createRunStore, openDatabase, type EventToAppend } from "../../server/store";
+import { freePort, waitUntilServing } from "../harness/localServer";
 import { PROJECT_ROOT } from "../harness/machine";
 import type { Suite, SuiteContext, ValueResult } from "../harness/types";
 
@@ -33,17 +33,6 @@ const BUILD_ID = path.join(PROJECT_ROOT, ".next/BUILD_ID");
 const BUILD_WAIT_MS = 5 * 60_000;
 const BUILD_STABLE_MS = 5_000;
 const START_ATTEMPTS = 3;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A finished run of the bank-account demo whose log holds RUN_EVENTS events over ACCOUNTS accounts. */
 async function seedRun(file: string): Promise<void> {
@@ -109,20 +98,6 @@ async function trpc<T>(base: string, procedure: string, input: unknown): Promise
   return body.result.data.json;
 }
 
-async function waitUntilServing(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`the studio exited with code ${server.exitCode} before serving`);
-    try {
-      await get(`${base}/`);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`the studio did not serve ${base}/ within ${READY_TIMEOUT_MS / 1000} s: ${(error as Error).message}`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
-
 async function stop(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null) return;
   const exited = new Promise((resolve) => server.once("exit", resolve));
@@ -168,7 +143,7 @@ async function startStudio(ctx: SuiteContext, file: string): Promise<{ server: C
       stdio: ["ignore", "ignore", "inherit"],
     });
     try {
-      await waitUntilServing(base, server);
+      await waitUntilServing(`${base}/`, server, READY_TIMEOUT_MS);
       return { server, base };
     } catch (error) {
       await stop(server);

@@ -3,8 +3,9 @@
 // stream on the hot path, and subscribe to new appends. Prepared statements are
 // created once; one indexed query reads a stream's version.
 
-import type { JsonObject, MessageMetadata, RecordedEvent } from "../core/definitions";
+import type { JsonObject, RecordedEvent } from "../core/definitions";
 import type { SqliteDatabase } from "./database";
+import { EVENT_COLUMNS, eventOfRow, type EventRow } from "./eventRow";
 import { EventIdConflictError, WrongExpectedVersionError } from "./errors";
 import { createNotifier, type Subscription } from "./notifier";
 import type { Transactions } from "./transactions";
@@ -66,18 +67,6 @@ export interface EventStore {
   subscribe(after: number, onEvents: (events: RecordedEvent[]) => void): Subscription;
 }
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: number;
-}
-
-const COLUMNS = "position, stream_id, stream_version, event_id, type, data, metadata, recorded_at";
 const NO_LIMIT = -1;
 const SUBSCRIPTION_BATCH = 500;
 
@@ -88,18 +77,18 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
   const insert = db.prepare<[string, string, number, string, string, string, string, number]>(
     "INSERT INTO events (run_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const byEventId = db.prepare<[string, string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE run_id = ? AND event_id = ?`);
+  const byEventId = db.prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND event_id = ?`);
   const forwards = db.prepare<[string, string, number, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE run_id = ? AND stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
   );
   const backwards = db.prepare<[string, string, number, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE run_id = ? AND stream_id = ? AND stream_version <= ? AND stream_version >= ? ORDER BY stream_version DESC LIMIT ?`,
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND stream_id = ? AND stream_version <= ? AND stream_version >= ? ORDER BY stream_version DESC LIMIT ?`,
   );
   const foldRows = db.prepare<[string, string, number], [string, string, number]>(
     "SELECT type, data, stream_version FROM events WHERE run_id = ? AND stream_id = ? AND stream_version > ? ORDER BY stream_version",
   ).raw();
   const all = db.prepare<[string, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?`,
+    `SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?`,
   );
   const head = db.prepare<[string], number | null>("SELECT MAX(position) FROM events WHERE run_id = ?").pluck();
   const lastTime = db.prepare<[string], number>(
@@ -145,7 +134,7 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
       if (row.stream_id !== streamId || row.type !== event.type || !inSequence) throw new EventIdConflictError(streamId, event.eventId);
       rows.push(row);
     }
-    return rows.map(toRecorded);
+    return rows.map(eventOfRow);
   }
 
   function appendToStream(streamId: string, events: EventToAppend[], options: AppendOptions): AppendResult {
@@ -174,11 +163,11 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
       options.direction === "backwards"
         ? backwards.all(runId, streamId, options.from ?? Number.MAX_SAFE_INTEGER, options.to ?? 1, limit)
         : forwards.all(runId, streamId, options.from ?? 1, options.to ?? Number.MAX_SAFE_INTEGER, limit);
-    return rows.map(toRecorded);
+    return rows.map(eventOfRow);
   }
 
   function readAll(options: ReadAllOptions = {}): RecordedEvent[] {
-    return all.all(runId, options.after ?? 0, options.limit ?? 1000).map(toRecorded);
+    return all.all(runId, options.after ?? 0, options.limit ?? 1000).map(eventOfRow);
   }
 
   function foldStream<S>(streamId: string, afterVersion: number, initial: S, reduce: StreamReducer<S>): { state: S; version: number } {
@@ -223,17 +212,4 @@ function isUniqueViolation(error: unknown): boolean {
 
 function isRetryCandidate(error: unknown): boolean {
   return error instanceof WrongExpectedVersionError || isUniqueViolation(error);
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    position: row.position,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as MessageMetadata,
-    recordedAt: row.recorded_at,
-  };
 }

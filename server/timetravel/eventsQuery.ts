@@ -7,7 +7,8 @@
 import type { RunStore } from "../store";
 import { TimelineCursorError } from "./errors";
 import type { FoldDefinition } from "./kernel/foldDefinition";
-import { EVENT_COLUMNS as COLUMNS, toEvent, type EventRow as Row, type LogReader } from "./logReader";
+import { EVENT_COLUMNS as COLUMNS, eventOfRow, type EventRow as Row } from "../store";
+import type { LogReader } from "./logReader";
 import type { Ordinals } from "./ordinals";
 import { timelineEvent } from "./timelineEvent";
 import type { EventFilter, EventsPage, EventsPageRequest, TimelineEvent } from "./types";
@@ -89,7 +90,7 @@ export function createEventsQuery(store: RunStore, reader: LogReader, fold: Fold
         ).all(runId, after, SCAN_ROWS, ...where.params, limit)
       : prepared(`SELECT ${COLUMNS} FROM events WHERE run_id = ? AND position > ?${filters} ORDER BY position LIMIT ?`).all(runId, after, ...where.params, limit);
 
-    const found = rows.map(toEvent).filter((event) => filter.correlationId === undefined || event.metadata.correlationId === filter.correlationId);
+    const found = rows.map(eventOfRow).filter((event) => filter.correlationId === undefined || event.metadata.correlationId === filter.correlationId);
     const items: TimelineEvent[] = [];
     let index = 0;
     let previous = 0;

@@ -4,7 +4,7 @@
 // trace entries of one event's moment. Read-only.
 
 import type { JsonObject, MessageMetadata, RecordedEvent } from "../core/definitions";
-import type { RunStore, TraceEntry } from "../store";
+import { EVENT_COLUMNS, eventOfRow, type EventRow, type RunStore, type TraceEntry } from "../store";
 import { STATEFUL_TRACE_KINDS, type TraceHop } from "./kernel/foldTrace";
 
 export interface EventsRead {
@@ -31,22 +31,10 @@ export interface LogReader {
   traceHead(): number;
 }
 
-export interface EventRow {
-  position: number;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: number;
-}
-
 type HopRow = [seq: number, at: number, kind: string, fromNode: string | null, toNode: string | null, messageId: string | null, position: number | null, summary: string, detail: string | null];
 
 type RawEventRow = [position: number, streamId: string, streamVersion: number, eventId: string, type: string, data: string, metadata: string, recordedAt: number];
 
-export const EVENT_COLUMNS = "position, stream_id, stream_version, event_id, type, data, metadata, recorded_at";
 const KINDS = STATEFUL_TRACE_KINDS.map((kind) => `'${kind}'`).join(", ");
 
 export function createLogReader(store: RunStore): LogReader {
@@ -81,7 +69,7 @@ export function createLogReader(store: RunStore): LogReader {
     },
     eventAt(position) {
       const row = at.get(runId, position);
-      return row && toEvent(row);
+      return row && eventOfRow(row);
     },
     positionAfter: (afterPosition, offset) => nth.get(runId, afterPosition, offset),
     hopsAfter: (afterSeq, limit) => hops.all(runId, afterSeq, limit).map(toHop),
@@ -89,19 +77,6 @@ export function createLogReader(store: RunStore): LogReader {
     countBetween: (afterPosition, upTo) => (upTo <= afterPosition ? 0 : count.get(runId, afterPosition, upTo) ?? 0),
     positionOfEvent: (eventId) => byEventId.get(runId, eventId),
     traceHead: () => head.get(runId) ?? 0,
-  };
-}
-
-export function toEvent(row: EventRow): RecordedEvent {
-  return {
-    position: row.position,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data) as JsonObject,
-    metadata: JSON.parse(row.metadata) as MessageMetadata,
-    recordedAt: row.recorded_at,
   };
 }
 

@@ -1,22 +1,11 @@
 // Demo 4 — Order saga, choreographed: the same business as demo 3 as a chain of events;
 // each participant reacts to the others' events and nobody orchestrates.
 import { defineDemo } from "./define";
+import { CHARGED, inventoryService, orderAggregate, orderLine, PLACED, RELEASED, RESERVED, UNAVAILABLE } from "./orderDomain";
 
-const PLACED = "orders.order.placed.v1";
 const CONFIRMED = "orders.order.confirmed.v1";
 const CANCELLED = "orders.order.cancelled.v1";
-const RESERVED = "inventory.stock.reserved.v1";
-const UNAVAILABLE = "inventory.stock.unavailable.v1";
-const RELEASED = "inventory.stock.released.v1";
-const RELEASE_FAILED = "inventory.release.failed.v1";
-const CHARGED = "payments.payment.charged.v1";
 const PAYMENT_FAILED = "payments.payment.failed.v1";
-
-const line = [
-  { name: "orderId", type: "string" },
-  { name: "sku", type: "string" },
-  { name: "quantity", type: "number" },
-] as const;
 
 const byOrder = { key: "event.orderId" };
 
@@ -27,19 +16,8 @@ export const orderSagaChoreography = defineDemo(
     name: "Order saga, choreographed",
     description: "The order business of the orchestrated demo without an orchestrator: inventory reacts to a placed order, payment to reserved stock, the order to the payment's outcome. A failed payment makes the order cancel and the inventory release, each on its own.",
     aggregates: [
-      {
-        id: "order",
-        name: "Order",
-        streamPrefix: "order",
-        initialState: { status: "none" },
+      orderAggregate('{"status": "placed", "amount": event.amount}', {
         commands: [
-          {
-            id: "order-place",
-            name: "PlaceOrder",
-            payload: [{ name: "sku", type: "string" }, { name: "quantity", type: "number" }, { name: "amount", type: "number" }],
-            guards: [{ rejectWhen: 'state.status != "none"', message: "The order was already placed" }],
-            emits: [{ event: PLACED, data: { orderId: "aggregateId" } }],
-          },
           {
             id: "order-confirm",
             name: "ConfirmOrder",
@@ -55,12 +33,6 @@ export const orderSagaChoreography = defineDemo(
           },
         ],
         events: [
-          {
-            id: "order-placed",
-            type: PLACED,
-            payload: [...line, { name: "amount", type: "number" }],
-            evolve: [{ op: "merge", value: '{"status": "placed", "amount": event.amount}' }],
-          },
           { id: "order-confirmed", type: CONFIRMED, payload: [{ name: "orderId", type: "string" }], evolve: [{ op: "set", path: "status", value: '"confirmed"' }] },
           {
             id: "order-cancelled",
@@ -69,25 +41,10 @@ export const orderSagaChoreography = defineDemo(
             evolve: [{ op: "merge", value: '{"status": "cancelled", "reason": event.reason}' }],
           },
         ],
-      },
+      }),
     ],
     services: [
-      {
-        id: "inventory",
-        name: "Inventory",
-        streamPrefix: "inventory",
-        latencyMs: 20,
-        operations: [
-          {
-            id: "inventory-reserve",
-            name: "ReserveStock",
-            payload: [...line, { name: "amount", type: "number" }],
-            success: { event: RESERVED },
-            failure: { event: UNAVAILABLE },
-          },
-          { id: "inventory-release", name: "ReleaseStock", payload: [...line], success: { event: RELEASED }, failure: { event: RELEASE_FAILED } },
-        ],
-      },
+      inventoryService({ withAmount: true }),
       {
         id: "payment",
         name: "Payment",
@@ -97,7 +54,7 @@ export const orderSagaChoreography = defineDemo(
           {
             id: "payment-charge",
             name: "Charge",
-            payload: [...line, { name: "amount", type: "number" }],
+            payload: [...orderLine, { name: "amount", type: "number" }],
             success: { event: CHARGED },
             failure: { event: PAYMENT_FAILED },
             failCalls: [2],

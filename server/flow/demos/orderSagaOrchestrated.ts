@@ -1,24 +1,13 @@
 // Demo 3 — Order saga, orchestrated: payment → inventory → shipping, compensations in reverse
 // order, and a compensation that fails and leaves the saga needing attention with an alert.
 import { defineDemo } from "./define";
+import { CHARGED, inventoryService, orderAggregate, PLACED, RELEASED, RESERVED, UNAVAILABLE } from "./orderDomain";
 
-const PLACED = "orders.order.placed.v1";
-const CHARGED = "payments.payment.charged.v1";
 const DECLINED = "payments.payment.declined.v1";
 const REFUNDED = "payments.payment.refunded.v1";
 const REFUND_FAILED = "payments.refund.failed.v1";
-const RESERVED = "inventory.stock.reserved.v1";
-const UNAVAILABLE = "inventory.stock.unavailable.v1";
-const RELEASED = "inventory.stock.released.v1";
-const RELEASE_FAILED = "inventory.release.failed.v1";
 const SCHEDULED = "shipping.shipment.scheduled.v1";
 const SHIPMENT_FAILED = "shipping.shipment.failed.v1";
-
-const orderLine = [
-  { name: "orderId", type: "string" },
-  { name: "sku", type: "string" },
-  { name: "quantity", type: "number" },
-] as const;
 
 export const orderSagaOrchestrated = defineDemo(
   "order-saga-orchestrated",
@@ -26,31 +15,7 @@ export const orderSagaOrchestrated = defineDemo(
     schemaVersion: 1,
     name: "Order saga, orchestrated",
     description: "One orchestrator drives payment, then inventory, then shipping. When a step fails, the completed steps are undone in reverse order; when an undo fails too, a person must step in.",
-    aggregates: [
-      {
-        id: "order",
-        name: "Order",
-        streamPrefix: "order",
-        initialState: { status: "none" },
-        commands: [
-          {
-            id: "order-place",
-            name: "PlaceOrder",
-            payload: [{ name: "sku", type: "string" }, { name: "quantity", type: "number" }, { name: "amount", type: "number" }],
-            guards: [{ rejectWhen: 'state.status != "none"', message: "The order was already placed" }],
-            emits: [{ event: PLACED, data: { orderId: "aggregateId" } }],
-          },
-        ],
-        events: [
-          {
-            id: "order-placed",
-            type: PLACED,
-            payload: [...orderLine, { name: "amount", type: "number" }],
-            evolve: [{ op: "merge", value: '{"status": "placed", "sku": event.sku, "quantity": event.quantity, "amount": event.amount}' }],
-          },
-        ],
-      },
-    ],
+    aggregates: [orderAggregate('{"status": "placed", "sku": event.sku, "quantity": event.quantity, "amount": event.amount}')],
     services: [
       {
         id: "payment",
@@ -74,16 +39,7 @@ export const orderSagaOrchestrated = defineDemo(
           },
         ],
       },
-      {
-        id: "inventory",
-        name: "Inventory",
-        streamPrefix: "inventory",
-        latencyMs: 20,
-        operations: [
-          { id: "inventory-reserve", name: "ReserveStock", payload: [...orderLine], success: { event: RESERVED }, failure: { event: UNAVAILABLE } },
-          { id: "inventory-release", name: "ReleaseStock", payload: [...orderLine], success: { event: RELEASED }, failure: { event: RELEASE_FAILED } },
-        ],
-      },
+      inventoryService({ withAmount: false }),
       {
         id: "shipping",
         name: "Shipping",

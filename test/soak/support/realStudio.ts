@@ -3,8 +3,7 @@
 // (`node --import tsx`, not the tsx CLI, which would leave its child running after a SIGKILL).
 import { spawn, spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { studioClient, type StudioProcess } from "./studioProcess";
+import { whenReady, type StudioProcess } from "./studioProcess";
 
 const root = resolve(import.meta.dirname, "..", "..", "..");
 
@@ -15,42 +14,10 @@ export function ensureBuild(): void {
 }
 
 export function startRealStudio(databaseFile: string, port: number, token: string): Promise<StudioProcess> {
-  return new Promise((resolvePromise, reject) => {
-    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOST: "127.0.0.1", PORT: String(port), EVENTLOOM_TOKEN: token, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const errors: string[] = [];
-    server.stderr.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
-    const exited = new Promise<string>((done) => server.on("exit", (code, signal) => done(signal ?? String(code))));
-    createInterface({ input: server.stdout }).on("line", (line) => {
-      if (!line.startsWith("eventloom: studio ready at ")) return;
-      const origin = `http://127.0.0.1:${port}`;
-      resolvePromise({
-        origin,
-        client: studioClient(origin, token),
-        exited,
-        kill(signal) {
-          server.kill(signal);
-          return exited;
-        },
-      });
-    });
-    server.on("error", reject);
-    void exited.then((how) => reject(new Error(`the studio exited (${how}) before it was ready: ${errors.join("").slice(-2000)}`)));
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOST: "127.0.0.1", PORT: String(port), EVENTLOOM_TOKEN: token, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-}
-
-/** A port free on 127.0.0.1 right now. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolvePort(port));
-    });
-  });
+  return whenReady(server, (line) => (line.startsWith("eventloom: studio ready at ") ? `http://127.0.0.1:${port}` : undefined), token);
 }

@@ -24,21 +24,28 @@ export function studioClient(origin: string, token?: string): StudioClient {
 
 /** Starts the API server (`child`: the bundle of studioApiChild.ts) on `databaseFile`; resolves once it listens. */
 export function startStudio(child: string, databaseFile: string): Promise<StudioProcess> {
+  const server = spawn(process.execPath, [child], {
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOST: "127.0.0.1", EVENTLOOM_TOKEN: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return whenReady(server, (line) => line.match(/^ready (http:\/\/127\.0\.0\.1:\d+)$/)?.[1]);
+}
+
+/**
+ * The started `server` once it prints its ready line (`originIn` finds the origin in a line of its
+ * stdout); rejects with its stderr when it exits before.
+ */
+export function whenReady(server: ChildProcess, originIn: (line: string) => string | undefined, token?: string): Promise<StudioProcess> {
   return new Promise((resolve, reject) => {
-    const server: ChildProcess = spawn(process.execPath, [child], {
-      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, HOST: "127.0.0.1", EVENTLOOM_TOKEN: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     const errors: string[] = [];
     server.stderr!.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
     const exited = new Promise<string>((done) => server.on("exit", (code, signal) => done(signal ?? String(code))));
-    const lines = createInterface({ input: server.stdout! });
-    lines.on("line", (line) => {
-      const origin = line.match(/^ready (http:\/\/127\.0\.0\.1:\d+)$/)?.[1];
+    createInterface({ input: server.stdout! }).on("line", (line) => {
+      const origin = originIn(line);
       if (!origin) return;
       resolve({
         origin,
-        client: studioClient(origin),
+        client: studioClient(origin, token),
         exited,
         kill(signal) {
           server.kill(signal);
