@@ -39,6 +39,24 @@ describe("engine: projections", () => {
     expect(harness.store.trace.read(0, 100_000).some((e) => e.kind === "projection-rebuilt")).toBe(true);
   });
 
+  it("given a projection rebuilt, then its catch-up is traced as one summarising hop per batch and newer events one hop each", async () => {
+    harness = startHarness(bankSystem({ consumers: [] }));
+    await busyBank();
+    const head = harness.store.events.headPosition();
+    const firstPass = harness.store.trace.read(0, 100_000).filter((e) => e.kind === "projection-updated");
+    const changes = firstPass.reduce((sum, e) => sum + Number(/\((\d+) changes?\)/.exec(e.summary)![1]), 0);
+    const afterRebuild = harness.store.trace.read(0, 100_000).length;
+    harness.engine.rebuildProjection("balances");
+    await harness.engine.dispatch(deposit("a1", 3));
+    await harness.engine.runUntilIdle();
+    const updates = harness.store.trace.read(0, 100_000).slice(afterRebuild).filter((e) => e.kind === "projection-updated");
+    expect(updates.map((e) => ({ position: e.position, messageId: e.messageId, detail: e.detail }))).toEqual([
+      { position: head, messageId: null, detail: { rebuild: true, events: firstPass.length, changes } },
+      { position: head + 1, messageId: expect.any(String), detail: null },
+    ]);
+    expect(updates[0]!.summary).toBe(`balances rebuilt through position ${head}: ${firstPass.length} events, ${changes} changes`);
+  });
+
   it("given old event versions in the log, then the projection reads them upcast", async () => {
     harness = startHarness(orderSystem({ sagas: [] }));
     harness.store.events.appendToStream(
