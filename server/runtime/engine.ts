@@ -135,7 +135,12 @@ export function createEngine(options: EngineOptions): Engine {
   const workers: Worker[] = only
     ? handlers.filter((handler) => only.includes(handler.group)).map(group)
     : [createRelay(ctx, transport, definition.outbox), ...projections.values(), ...handlers.map(group)];
-  const scheduler: Scheduler = createScheduler(clock, workers, { onError: options.onError, batch: store.batch });
+  const scheduler: Scheduler = createScheduler(clock, workers, {
+    onError: options.onError,
+    batch: store.batch,
+    // The in-process bus waits for nothing but microtasks, so a live slice of steps can share a commit.
+    ...(options.transport ? {} : { liveBatch: store.batch }),
+  });
 
   function projection(name: string): ProjectionRunner {
     const runner = projections.get(name);

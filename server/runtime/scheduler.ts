@@ -53,6 +53,13 @@ export interface SchedulerOptions {
   batch?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Fast mode: steps per batch; default 200. */
   batchSize?: number;
+  /**
+   * Live mode: wraps each slice of due steps (at most LIVE_SLICE_STEPS, about LIVE_SLICE_MS of wall
+   * time) so they share one transaction; the scheduler yields to other work between slices. Only for
+   * workers that wait for nothing but microtasks (the in-process bus): then no request can run in the
+   * middle of a slice and write into its transaction. Default: a transaction per step.
+   */
+  liveBatch?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Live mode: longest wall-time sleep between checks for work (ms); default 50. */
   idleCheckMs?: number;
   /** Live mode: called when a unit of work throws; the scheduler stops. */
@@ -61,6 +68,8 @@ export interface SchedulerOptions {
 
 const DEFAULT_MAX_STEPS = 1_000_000;
 const DEFAULT_BATCH_SIZE = 200;
+const LIVE_SLICE_STEPS = 100;
+const LIVE_SLICE_MS = 10;
 
 export function createScheduler(clock: RuntimeClock, workers: readonly Worker[], options: SchedulerOptions = {}): Scheduler {
   let running = false;
@@ -108,15 +117,23 @@ export function createScheduler(clock: RuntimeClock, workers: readonly Worker[],
     return { steps, idle: outcome === "idle", now: clock.now() };
   }
 
+  /** Live mode: due steps until none is left, LIVE_SLICE_STEPS are done or LIVE_SLICE_MS have passed; how many. */
+  async function slice(): Promise<number> {
+    const started = performance.now();
+    let steps = 0;
+    while (running && steps < LIVE_SLICE_STEPS && performance.now() - started < LIVE_SLICE_MS) {
+      if ((await stepWithin(undefined)) !== "worked") break;
+      steps++;
+    }
+    return steps;
+  }
+
   async function live(): Promise<void> {
-    let sinceYield = 0;
+    const liveBatch = options.liveBatch ?? (<T>(work: () => Promise<T>) => work());
     while (running) {
       try {
-        if ((await stepWithin(undefined)) === "worked") {
-          if (++sinceYield >= 100) {
-            sinceYield = 0;
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+        if ((await liveBatch(slice)) > 0) {
+          await new Promise((resolve) => setImmediate(resolve));
           continue;
         }
         const candidate = await next();
@@ -131,7 +148,6 @@ export function createScheduler(clock: RuntimeClock, workers: readonly Worker[],
           };
         });
         wakeUp = undefined;
-        sinceYield = 0;
       } catch (error) {
         running = false;
         options.onError?.(error);
