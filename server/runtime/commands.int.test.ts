@@ -4,6 +4,7 @@ import type { AggregateDefinition } from "../core/definitions";
 import { accountAggregate, deposit, open, withdraw } from "../core/testing/bank";
 import { addItem, create, ORDER_CREATED_V1, orderUpcasters } from "../core/testing/order";
 import { createUpcasters } from "../core/upcasting";
+import { commandHandled, COMMANDS_GROUP } from "./commands";
 import { bankSystem, orderSystem, startHarness, type Harness } from "./testing/systems";
 
 describe("engine: commands, snapshots, upcasting", () => {
@@ -71,6 +72,26 @@ describe("engine: commands, snapshots, upcasting", () => {
     await harness.engine.dispatch(deposit("a1", 5), { messageId: "cmd-2" });
     expect(await harness.engine.dispatch(deposit("a1", 5), { messageId: "cmd-2" })).toEqual({ status: "duplicate", commandId: "cmd-2" });
     expect(harness.engine.loadAggregate("Account", "a1").state.balance).toBe(5);
+    // An accepted command is known by its first event's id; only a rejected one leaves a processed id.
+    await harness.engine.dispatch(withdraw("a1", 50), { messageId: "cmd-3" });
+    expect(harness.store.processed.has(COMMANDS_GROUP, "cmd-2")).toBe(false);
+    expect([commandHandled(harness.store, "cmd-2"), commandHandled(harness.store, "cmd-3"), commandHandled(harness.store, "cmd-4")]).toEqual([true, true, false]);
+    expect(await harness.engine.dispatch(withdraw("a1", 50), { messageId: "cmd-3" })).toEqual({ status: "duplicate", commandId: "cmd-3" });
+  });
+
+  it("given an aggregate held in memory, when another writer appends to its stream or a batch rolls back, then the next command decides on the stored events", async () => {
+    harness = startHarness(bankSystem());
+    await harness.engine.dispatch(open("a1"));
+    await harness.engine.dispatch(deposit("a1", 5));
+    const [outside] = harness.engine.readStream("account-a1").slice(-1);
+    harness.store.events.appendToStream("account-a1", [{ ...outside!, eventId: "outside-1", metadata: { ...outside!.metadata, messageId: "outside-1" } }], { now: 0 });
+    await expect(harness.store.batch(async () => {
+      await harness.engine.dispatch(deposit("a1", 100));
+      throw new Error("rolled back");
+    })).rejects.toThrow("rolled back");
+    expect(await harness.engine.dispatch(withdraw("a1", 11))).toMatchObject({ status: "rejected", message: "Insufficient funds: the balance is 10, the withdrawal 11." });
+    expect((await harness.engine.dispatch(withdraw("a1", 10))).status).toBe("accepted");
+    expect(harness.engine.loadAggregate("Account", "a1")).toMatchObject({ version: 4, state: { balance: 0 } });
   });
 
   it("given an unknown aggregate, then the command is rejected with a sentence", async () => {

@@ -1,18 +1,23 @@
-// Handling a command: load the aggregate (latest snapshot + newer events, upcast
-// on read), decide, then ONE transaction appends the events with the loaded
-// version as expectedVersion, writes their outbox rows, the snapshot when due,
-// the processed command id and the trace. Idempotent by command message id. A stream
+// Handling a command: load the aggregate (its last committed state in memory, or
+// the latest snapshot, then the newer events, upcast on read), decide, then ONE
+// transaction appends the events with the loaded version as expectedVersion,
+// writes their outbox rows, the snapshot when due and the trace. Idempotent by
+// command message id: an accepted command's first event id derives from it (a
+// processed id is recorded only for a command that stores no event). A stream
 // that keeps changing (or is not at the caller's expected version) is a rejection.
 
 import { decide, snapshotDue, streamIdOf } from "../core/decider";
+import { derivedId } from "../core/random";
 import type { AggregateDefinition, Command, JsonObject, MessageMetadata, RecordedEvent, ReplyTo } from "../core/definitions";
-import { WrongExpectedVersionError, type EventToAppend } from "../store";
+import { WrongExpectedVersionError, type EventToAppend, type RunStore } from "../store";
 import { eventMessage, rejectionMessage } from "./envelope";
 import { traceIds, type RunContext } from "./runContext";
 
 /** Consumer group under which handled command ids are recorded. */
 export const COMMANDS_GROUP = "_commands";
 const MAX_CONCURRENCY_RETRIES = 5;
+/** Aggregate states kept in memory (the most recently committed ones). */
+const CACHED_AGGREGATES = 1000;
 
 /** Why a command was refused for a concurrency conflict: its stream was not at the version it was decided on. */
 export interface VersionConflict {
@@ -21,6 +26,14 @@ export interface VersionConflict {
   expectedVersion: number;
   /** The version the stream was at. */
   actualVersion: number;
+}
+
+/** Id of the `index`-th event a command stores. */
+const eventIdOf = (commandId: string, index: number): string => derivedId("evt", [commandId, String(index)]);
+
+/** Whether the command with this message id was handled (accepted or rejected) in the run. */
+export function commandHandled(store: RunStore, commandId: string): boolean {
+  return store.events.hasEvent(eventIdOf(commandId, 0)) || store.processed.has(COMMANDS_GROUP, commandId);
 }
 
 export type DispatchResult =
@@ -64,15 +77,27 @@ export interface CommandHandler {
 
 export function createCommandHandler(ctx: RunContext): CommandHandler {
   const { store, system } = ctx;
+  /** Committed states by stream id, oldest first: an in-memory snapshot that newer events (another process's) are folded onto. */
+  const cache = new Map<string, { version: number; state: JsonObject }>();
 
   function load(aggregate: AggregateDefinition, aggregateId: string): LoadedAggregate {
     const streamId = streamIdOf(aggregate, aggregateId);
-    const snapshot = store.snapshots.load(streamId);
-    const initial = snapshot ? snapshot.state : structuredClone(aggregate.initialState);
-    const { state, version } = store.events.foldStream(streamId, snapshot?.version ?? 0, initial, (current, type, data) =>
+    const cached = cache.get(streamId);
+    const from = cached ?? store.snapshots.load(streamId);
+    const initial = structuredClone(from ? from.state : aggregate.initialState);
+    const { state, version } = store.events.foldStream(streamId, from?.version ?? 0, initial, (current, type, data) =>
       aggregate.evolve(current, system.upcasters.upcast({ type, data })),
     );
     return { streamId, state, version };
+  }
+
+  /** Keeps the state once the transaction that stored it commits (a rollback drops the hook). */
+  function remember(streamId: string, version: number, state: JsonObject): void {
+    store.afterCommit(() => {
+      cache.delete(streamId);
+      cache.set(streamId, { version, state: structuredClone(state) });
+      if (cache.size > CACHED_AGGREGATES) cache.delete(cache.keys().next().value!);
+    });
   }
 
   function rejected(command: Command, metadata: MessageMetadata, message: string, record: Recorder, conflict?: VersionConflict): DispatchResult {
@@ -107,7 +132,7 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
       ...(given.replyTo ? { replyTo: given.replyTo } : {}),
     };
     const record = recorder(command, metadata, given.record === true);
-    if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata, record);
+    if (commandHandled(store, messageId)) return duplicate(command, metadata, record);
     const aggregate = system.aggregate(command.aggregate);
     if (!aggregate) return rejected(command, metadata, `There is no aggregate named "${command.aggregate}".`, record);
 
@@ -118,7 +143,7 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
         return conflicted(command, metadata, stale, `is at version ${loaded.version}, not the expected ${given.expectedVersion}; it changed since it was read`, record);
       }
       const decision = await decide(aggregate, loaded.state, command, { now: ctx.clock.now(), aggregateId: command.aggregateId, metadata });
-      if (store.processed.has(COMMANDS_GROUP, messageId)) return duplicate(command, metadata, record);
+      if (commandHandled(store, messageId)) return duplicate(command, metadata, record);
       if (decision.kind === "rejected") return rejected(command, metadata, decision.message, record);
       try {
         return store.transaction(() => {
@@ -129,6 +154,7 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
         });
       } catch (error) {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
+        cache.delete(loaded.streamId);
         const moved = { streamId: loaded.streamId, expectedVersion: loaded.version, actualVersion: error.actual };
         if (given.expectedVersion !== undefined) return conflicted(command, metadata, moved, `changed to version ${error.actual} while the command was decided`, record);
         if (attempt >= MAX_CONCURRENCY_RETRIES) return conflicted(command, metadata, moved, `kept changing while the command was decided (${attempt} attempts); try again`, record);
@@ -149,9 +175,9 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
     state: JsonObject,
   ): RecordedEvent[] {
     const now = ctx.clock.now();
-    store.processed.add(COMMANDS_GROUP, metadata.messageId, now);
+    if (decided.length === 0) store.processed.add(COMMANDS_GROUP, metadata.messageId, now);
     const toAppend: EventToAppend[] = decided.map((event, index) => {
-      const eventId = ctx.ids.derive("evt", metadata.messageId, String(index));
+      const eventId = eventIdOf(metadata.messageId, index);
       return {
         eventId,
         type: event.type,
@@ -172,6 +198,7 @@ export function createCommandHandler(ctx: RunContext): CommandHandler {
       store.snapshots.save(loaded.streamId, appended.nextExpectedVersion, state, now);
       ctx.trace("snapshot", { fromNode: aggregate.name, summary: `Snapshot of ${loaded.streamId} at version ${appended.nextExpectedVersion}` });
     }
+    if (!appended.duplicate) remember(loaded.streamId, appended.nextExpectedVersion, state);
     return appended.events;
   }
 

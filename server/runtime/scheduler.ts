@@ -55,9 +55,10 @@ export interface SchedulerOptions {
   batchSize?: number;
   /**
    * Live mode: wraps each slice of due steps (at most LIVE_SLICE_STEPS, about LIVE_SLICE_MS of wall
-   * time) so they share one transaction; the scheduler yields to other work between slices. Only for
-   * workers that wait for nothing but microtasks (the in-process bus): then no request can run in the
-   * middle of a slice and write into its transaction. Default: a transaction per step.
+   * time) so they share one transaction; each slice runs in a macrotask of its own. Only for workers
+   * that wait for nothing but microtasks (the in-process bus): then no other work (a request, another
+   * run, a Prisma write on its own connection) can run in the middle of a slice. Default: a
+   * transaction per step.
    */
   liveBatch?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Live mode: longest wall-time sleep between checks for work (ms); default 50. */
@@ -132,10 +133,11 @@ export function createScheduler(clock: RuntimeClock, workers: readonly Worker[],
     const liveBatch = options.liveBatch ?? (<T>(work: () => Promise<T>) => work());
     while (running) {
       try {
-        if ((await liveBatch(slice)) > 0) {
-          await new Promise((resolve) => setImmediate(resolve));
-          continue;
-        }
+        // Each slice starts a macrotask of its own: no other work has microtasks pending then, so
+        // none runs inside the slice (and its transaction), even when start() or wake() was called from it.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!running) break;
+        if ((await liveBatch(slice)) > 0) continue;
         const candidate = await next();
         const speed = clock.mode === "live" ? clock.speed : 1;
         const idleCheckMs = options.idleCheckMs ?? 50;

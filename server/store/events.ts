@@ -55,6 +55,8 @@ export interface EventStore {
   foldStream<S>(streamId: string, afterVersion: number, initial: S, reduce: StreamReducer<S>): { state: S; version: number };
   /** Current version of a stream; 0 when it does not exist. */
   streamVersion(streamId: string): number;
+  /** Whether an event with this id is stored. */
+  hasEvent(eventId: string): boolean;
   /** Highest global position of the run; 0 when the log is empty. */
   headPosition(): number;
   /** Clock time of the last appended event, or undefined. */
@@ -78,6 +80,7 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
     "INSERT INTO events (run_id, stream_id, stream_version, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const byEventId = db.prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND event_id = ?`);
+  const eventExists = db.prepare<[string, string], number>("SELECT 1 FROM events WHERE run_id = ? AND event_id = ?").pluck();
   const forwards = db.prepare<[string, string, number, number, number], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version LIMIT ?`,
   );
@@ -186,6 +189,7 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
     readAll,
     foldStream,
     streamVersion: (streamId) => versionOf.get(runId, streamId) ?? 0,
+    hasEvent: (eventId) => eventExists.get(runId, eventId) !== undefined,
     headPosition: () => head.get(runId) ?? 0,
     lastRecordedAt: () => lastTime.get(runId),
     subscribe: (after, onEvents) =>

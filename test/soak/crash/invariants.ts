@@ -7,7 +7,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { JsonObject, SystemDefinition } from "../../../server/core/definitions";
 import { indexSystem } from "../../../server/core/systemIndex";
-import { COMMANDS_GROUP } from "../../../server/runtime/commands";
 import { foldProjection, storedRows } from "../../../server/runtime/testing/fold";
 import { createRunStore, type SqliteDatabase } from "../../../server/store";
 
@@ -90,11 +89,11 @@ export async function settledRunProblems(db: SqliteDatabase, runId: string, defi
 
   const byCommand = db
     .prepare(
+      // Every stored event's causation is the command that stored it.
       `SELECT json_extract(e.metadata, '$.causationId') AS command, e.stream_id AS stream, e.stream_version AS version, e.position AS position
-       FROM events e JOIN processed_messages p ON p.run_id = e.run_id AND p.group_name = ? AND p.message_id = json_extract(e.metadata, '$.causationId')
-       WHERE e.run_id = ? ORDER BY command, e.position`,
+       FROM events e WHERE e.run_id = ? ORDER BY command, e.position`,
     )
-    .all(COMMANDS_GROUP, runId) as { command: string; stream: string; version: number; position: number }[];
+    .all(runId) as { command: string; stream: string; version: number; position: number }[];
   for (let i = 1; i < byCommand.length; i++) {
     const [a, b] = [byCommand[i - 1]!, byCommand[i]!];
     if (a.command === b.command && (a.stream !== b.stream || b.version !== a.version + 1 || b.position !== a.position + 1)) {
