@@ -3,6 +3,7 @@
 // search box: the balance before and after the withdrawal, a filter by event type and by text, a
 // message's causal chain, playback, and a what-if fork with a changed command beside its parent.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { doStep, openDemo, startTour } from "./run-helpers";
 
 const BANK = "demo-bank-account";
 const BANK_TOUR = ["open", "deposit", "withdraw", "snapshot", "overdraw", "replay"];
@@ -172,4 +173,25 @@ test("an order saga replayed: its instance and queues move with the timeline, an
   await expect(row.getByTestId("compare-left").locator('[data-field="status"] dd')).toHaveText("completed");
   await expect(row.getByTestId("compare-right").locator('[data-field="status"] dd')).toHaveText("compensated");
   await shot(page, "replay-saga-fork-compare");
+});
+
+test("the studio's run bar opens the run's replay, and the replay's back link returns to the studio with that run open", async ({ page }) => {
+  await openDemo(page, "bank-account");
+  const panel = await startTour(page);
+  await doStep(panel);
+  await doStep(panel);
+  const status = page.getByTestId("run-status");
+  const runId = (await status.getAttribute("data-run-id"))!;
+  await shot(page, "studio-run-bar-replay-link");
+
+  await page.getByTestId("run-replay-link").click();
+  await expect(page).toHaveURL(new RegExp(`/flows/${BANK}/runs/${runId}$`));
+  await expect(page.getByTestId("run-id")).toHaveText(`run ${runId.slice(0, 8)}`);
+  await expect(page.getByTestId("timeline-position")).toHaveText("Event 2");
+  await expect(balance(page)).toHaveText("200");
+
+  await page.getByTestId("replay-back").click();
+  await expect(page).toHaveURL(new RegExp(`/flows/${BANK}\\?run=${runId}$`));
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-run-id", runId);
+  await expect(page.getByTestId("run-status")).toContainText("2 commands");
 });

@@ -3,9 +3,9 @@
 // shown world a second (issue #7). A fresh studio serves a fast run of the bank-account
 // demo recorded by the engine through the API (SCRUB_ACCOUNTS accounts, each opened then
 // sent SCRUB_COMMANDS_PER_ACCOUNT deposits and withdrawals: thousands of events with
-// their trace hops); a unit is one update of the world the page shows
-// (window.__replayUpdates, counted by app/components/replay/useWorldAt.ts) while the
-// slider's thumb is dragged back and forth across the whole log, one step per animation
+// their trace hops); a unit is one world at a new position on screen (the state panels'
+// data-index changed between two animation frames, to a position the drag asked for) while
+// the slider's thumb is dragged back and forth across the whole log, one step per animation
 // frame as a browser delivers a drag (after a first real mouse drag that checks the page
 // follows one). One contender ("many"); the value `many-updates-per-second` is the median of its
 // per-sample rates, and `many-events` the length of the log it scrubs.
@@ -110,23 +110,33 @@ let scrubbed = 0;
 
 /**
  * In the page: drags the slider's thumb back and forth across the whole log, one step per animation
- * frame (a browser delivers a drag as one coalesced input event per frame), until the page has shown
- * `units` more worlds. Plain JavaScript source (tsx's name helpers do not exist in the page).
+ * frame (a browser delivers a drag as one coalesced input event per frame), until `units` more worlds
+ * were on screen. An update counts when, at an animation frame, the state panels show a world at
+ * another index than at the frame before (their data-index, set in the same render as the world),
+ * and that index is one the drag asked for: worlds rendered, not requests sent, and at most one per
+ * frame painted. Plain JavaScript source (tsx's name helpers do not exist in the page).
  */
 const DRAG = `(units) => new Promise((resolve) => {
   const input = document.querySelector('[data-testid="timeline-slider"]');
+  const shownIndex = () => document.querySelector('[data-testid="state-panels"]')?.getAttribute("data-index") ?? null;
   const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
   const max = Number(input.max);
   const stride = Math.max(1, Math.round(max / 240));
-  const goal = (window.__replayUpdates ?? 0) + units;
+  const requested = (window.__scrubRequested ??= new Set());
+  let shown = shownIndex();
+  let counted = 0;
   const frame = () => {
+    const now = shownIndex();
+    if (now !== null && now !== shown && requested.has(Number(now))) counted++;
+    shown = now;
+    if (counted >= units) return resolve();
     let at = (window.__scrubAt ?? 0) + (window.__scrubDirection ?? 1) * stride;
     if (at >= max || at <= 0) window.__scrubDirection = -(window.__scrubDirection ?? 1);
     window.__scrubAt = at = Math.max(0, Math.min(max, at));
+    requested.add(at);
     setValue.call(input, String(at));
     input.dispatchEvent(new Event("input", { bubbles: true }));
-    if ((window.__replayUpdates ?? 0) >= goal) resolve();
-    else requestAnimationFrame(frame);
+    requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 })`;
@@ -153,7 +163,8 @@ function scrubContender(label: string): Contender {
       await page.mouse.move(box.x + box.width / 3, y, { steps: 10 });
       await page.mouse.up();
       await page.getByTestId("timeline-position").filter({ hasNotText: "Start" }).waitFor();
-      await page.waitForFunction("(window.__replayUpdates ?? 0) >= 2", undefined, { timeout: 60_000 }).catch(() => {
+      const shownAway = `Number(document.querySelector('[data-testid="state-panels"]')?.getAttribute("data-index") ?? 0) > 0`;
+      await page.waitForFunction(shownAway, undefined, { timeout: 60_000 }).catch(() => {
         throw new Error(`${label}: dragging the slider did not update the world shown`);
       });
       return {

@@ -3,7 +3,7 @@
 // canvas, the event log, the state panels, the change of the current event and the causal chain
 // all follow it, and the current event is highlighted in each. A what-if fork opens beside its
 // parent (`?compare=<parent>`), the two final worlds side by side.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
@@ -83,7 +83,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
     [queryClient, trpc, runId, length],
   );
   const player = usePlayer({ length, initial: at === null ? length : Number(at) || 0 });
-  const { shown, error } = useWorldAt(runId, player.position, parts, opened.run.status === "running" ? length : null);
+  const { shown, error, follow } = useWorldAt(runId, player.position, parts, opened.run.status === "running" ? length : null);
   usePlayback(player, length, shown?.index ?? null, timeOf);
   const current = shown && shown.index === player.position ? shown : null;
   const event = shown?.event ?? null;
@@ -92,9 +92,9 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   const growing = opened.run.status === "running";
   const hops = useQuery({ ...trpc.timeline.hopsAt.queryOptions({ runId, index: hopsIndex }), staleTime: growing && hopsIndex >= length ? 0 : Infinity, enabled: hopsIndex === player.position });
   useEffect(() => setHop(null), [player.position]);
+  // No query while no hop is chosen (skipToken): a key per position would fill the cache during a drag.
   const partway = useQuery({
-    ...trpc.timeline.stateAt.queryOptions({ runId, index: player.position, hop: hop ?? 0, parts: [...openPanels] }),
-    enabled: hop !== null && player.position > 0,
+    ...trpc.timeline.stateAt.queryOptions(hop !== null && player.position > 0 ? { runId, index: player.position, hop, parts: [...openPanels] } : skipToken),
     staleTime: Infinity,
   });
   const chosenHop = hop === null ? undefined : hops.data?.find((entry) => entry.seq === hop);
@@ -103,10 +103,12 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
     setOpenPanels((panels) => (open ? (panels.includes(part) ? panels : [...panels, part]) : panels.filter((p) => p !== part)));
   }, []);
   const { seek, pause } = player;
+  /** The position and, when its diffs are loaded, the world there, in one render. */
+  const seekTo = useCallback((index: number) => follow(seek(index)), [seek, follow]);
   const onChoose = useCallback((chosen: TimelineEvent) => {
-    seek(chosen.index);
+    seekTo(chosen.index);
     setSelected(chosen.eventId);
-  }, [seek]);
+  }, [seekTo]);
   const onWhatIf = useCallback(() => {
     pause();
     setForking(true);
@@ -132,7 +134,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
   return (
     <div className="replay">
       <RunHeader opened={opened} onWhatIf={onWhatIf} />
-      <TimelineBar player={player} length={length} event={current?.event ?? (shown?.index === player.position ? event : null)} marks={marks ?? []} loading={!current} />
+      <TimelineBar player={player} length={length} event={current?.event ?? (shown?.index === player.position ? event : null)} marks={marks ?? []} loading={!current} onSeek={seekTo} />
       {error && <p role="alert" className="error pad-s">{error}</p>}
       {compareWith && <ComparePanel flowId={flowId} leftRunId={compareWith} rightRunId={runId} onClose={() => router.replace(`/flows/${encodeURIComponent(flowId)}/runs/${encodeURIComponent(runId)}`)} />}
       <div className="replay-body">
@@ -162,6 +164,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
             {tab === "state" && partway.error && <p role="alert" className="error small">{partway.error.message}</p>}
             {tab === "state" && shown && (
               <StatePanels
+                index={shown.index}
                 world={hop !== null && partway.data ? partway.data.world : shown.world}
                 diff={hop !== null || shown.index === 0 ? null : shown.diff}
                 open={openPanels}
@@ -170,7 +173,7 @@ function ReplayBody({ flowId, opened }: { flowId: string; opened: OpenedRun }) {
             )}
             {tab === "state" && !shown && <p className="muted small">Loading…</p>}
             {tab === "change" && <ChangePanel index={player.position} event={current?.event ?? null} diff={current?.diff ?? null} />}
-            {tab === "chain" && <CausalChainPanel runId={runId} messageId={chainOf} position={player.position} onJump={player.seek} />}
+            {tab === "chain" && <CausalChainPanel runId={runId} messageId={chainOf} position={player.position} onJump={seekTo} />}
           </div>
         </aside>
       </div>

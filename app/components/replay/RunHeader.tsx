@@ -1,5 +1,5 @@
 "use client";
-// The replay's header: back to the flow, the run (seed, mode, status, when, what it was forked
+// The replay's header: back to the studio with this run open, the run (seed, mode, status, when, what it was forked
 // from), every run of the flow to reopen, and the what-if button.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -20,7 +20,7 @@ export const RunHeader = memo(function RunHeader({ opened, onWhatIf }: { opened:
   return (
     <header className="replay-head">
       <div className="replay-title">
-        <Link href={`/flows/${encodeURIComponent(run.flowId)}`} className="small">← {flow.name}</Link>
+        <Link href={`/flows/${encodeURIComponent(run.flowId)}?run=${encodeURIComponent(run.id)}`} className="small" data-testid="replay-back" title="Back to the studio with this run open">← {flow.name}</Link>
         <h1>
           Replay <span className="mono run-id" data-testid="run-id">run {short(run.id)}</span>
         </h1>

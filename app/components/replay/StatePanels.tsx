@@ -12,6 +12,8 @@ type SagaRecord = Extract<WorldRecord, { kind: "saga" }>;
 const SHOWN = 200;
 
 export interface StatePanelsProps {
+  /** The event index the world is at (on the panels' root as data-index, which the scrub bench watches). */
+  index: number;
   world: World;
   diff: WorldDiff | null;
   open: readonly WorldPart[];
@@ -100,7 +102,7 @@ const SagaCard = memo(function SagaCard({ saga, changed }: { saga: SagaRecord; c
 
 const More = ({ total }: { total: number }) => (total > SHOWN ? <p className="muted small">Showing {SHOWN} of {total.toLocaleString("en")}.</p> : null);
 
-export const StatePanels = memo(function StatePanels({ world, diff, open, onToggle }: StatePanelsProps) {
+export const StatePanels = memo(function StatePanels({ index, world, diff, open, onToggle }: StatePanelsProps) {
   const changes = useMemo(() => changesOf(diff), [diff]);
   const isOpen = (part: WorldPart) => open.includes(part);
   // Sorted here: a world moved through diffs in the browser holds new entries last.
@@ -111,7 +113,7 @@ export const StatePanels = memo(function StatePanels({ world, diff, open, onTogg
   const queued = queues ? queues.outbox.length + queues.retries.length + queues.deadLetters.length : 0;
 
   return (
-    <div className="state-panels">
+    <div className="state-panels" data-testid="state-panels" data-index={index}>
       <Section part="aggregates" title="Aggregates" count={aggregates.length} open={isOpen("aggregates")} onToggle={onToggle}>
         {aggregates.length === 0 && <p className="muted small">No aggregate has an event yet.</p>}
         {aggregates.slice(0, SHOWN).map((aggregate) => <AggregateCard key={aggregate.streamId} aggregate={aggregate} changed={changes.get(`a:${aggregate.streamId}`)} />)}

@@ -13,6 +13,8 @@ export interface TimelineBarProps {
   /** Event indexes the filter matched (marked on the track). */
   marks: readonly number[];
   loading: boolean;
+  /** Moves the position (the slider's input). */
+  onSeek(index: number): void;
 }
 
 /** Transport glyphs drawn as SVG (fonts rarely have ⏮ ⏭). */
@@ -33,7 +35,7 @@ function Icon({ name }: { name: keyof typeof ICONS }) {
   );
 }
 
-export const TimelineBar = memo(function TimelineBar({ player, length, event, marks, loading }: TimelineBarProps) {
+export const TimelineBar = memo(function TimelineBar({ player, length, event, marks, loading, onSeek }: TimelineBarProps) {
   const { position } = player;
   return (
     <div className="timeline-bar" role="group" aria-label="Timeline">
@@ -66,7 +68,7 @@ export const TimelineBar = memo(function TimelineBar({ player, length, event, ma
           aria-label="Timeline position"
           aria-valuetext={`Event ${position} of ${length}`}
           data-testid="timeline-slider"
-          onChange={(e) => player.seek(Number(e.target.value))}
+          onChange={(e) => onSeek(Number(e.target.value))}
         />
         <div className="scrubber-marks" aria-hidden="true">
           {length > 0 && marks.map((index) => <span key={index} className="mark" style={{ left: `${(index / length) * 100}%` }} />)}

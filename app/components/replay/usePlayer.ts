@@ -18,7 +18,8 @@ export interface Player {
   originalTiming: boolean;
   /** Milliseconds the current step is given (tokens animate within it). */
   stepMs: number;
-  seek(index: number): void;
+  /** Pauses and moves to `index` (clamped to 0..length, rounded); returns where it moved. */
+  seek(index: number): number;
   step(delta: number): void;
   toStart(): void;
   toEnd(): void;
@@ -38,7 +39,11 @@ export function usePlayer({ length, initial }: { length: number; initial: number
   const [originalTiming, setOriginalTiming] = useState(false);
   const [stepMs, setStepMs] = useState(STEP_MS);
 
-  const seek = useCallback((index: number) => setPosition(Math.max(0, Math.min(length, Math.round(index)))), [length]);
+  const seek = useCallback((index: number) => {
+    const to = Math.max(0, Math.min(length, Math.round(index)));
+    setPosition(to);
+    return to;
+  }, [length]);
   const step = useCallback((delta: number) => {
     setPlaying(false);
     setPosition((at) => Math.max(0, Math.min(length, at + delta)));
@@ -51,7 +56,7 @@ export function usePlayer({ length, initial }: { length: number; initial: number
   const advance = useCallback(() => setPosition((at) => Math.min(length, at + 1)), [length]);
   const seekAndPause = useCallback((index: number) => {
     setPlaying(false);
-    seek(index);
+    return seek(index);
   }, [seek]);
   const pause = useCallback(() => setPlaying(false), []);
   return useMemo(

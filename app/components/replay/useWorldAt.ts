@@ -6,7 +6,9 @@
 // the stretch is loaded. A far jump fetches the state there (only the parts of open panels), then
 // the diffs around it. One request at a time, and the latest position wins. Chunks are final once
 // fetched, except near the end of a run that is still going, which is always asked afresh.
-// Counts the shown updates for the scrub bench and tests.
+// `follow(position)`, called where the position is set (the slider's input), moves the world there
+// at once when the diffs on the way are loaded, so the position and its world render together:
+// one render, one layout and one paint per step of a drag.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTRPC } from "../../lib/trpc";
@@ -32,20 +34,18 @@ const NEAR = 2 * CHUNK;
 /** How long the position must rest before a missing diff is fetched on its own. */
 const REST_MS = 60;
 
-declare global {
-  interface Window {
-    /** Updates of the shown world since the page opened (read by the scrub bench and tests). */
-    __replayUpdates?: number;
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const covers = (held: readonly WorldPart[], wanted: readonly WorldPart[]) => wanted.every((part) => held.includes(part));
 const chunkOf = (index: number) => Math.floor((index - 1) / CHUNK);
 
 /** `growingFrom`: the run is still going and its moments from this index on may still change (null: finished). */
-export function useWorldAt(runId: string, position: number, parts: readonly WorldPart[], growingFrom: number | null): { shown: Shown | null; error: string | null } {
+export function useWorldAt(
+  runId: string,
+  position: number,
+  parts: readonly WorldPart[],
+  growingFrom: number | null,
+): { shown: Shown | null; error: string | null; follow(position: number): void } {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [shown, setShown] = useState<Shown | null>(null);
@@ -125,6 +125,7 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
           if (have && missing && missing.length > 0) {
             // Shown once loaded even if the position moved on meanwhile: a drag sees progress, then catches up.
             await Promise.all(missing.map(loadChunk));
+            if (current.current !== have) continue;
             missing = missingOn(have.index, wanted);
           }
           if (have && missing?.length === 0) {
@@ -134,9 +135,9 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
               ...trpc.timeline.stateAt.queryOptions({ runId, index: wanted, parts: [...wantedParts] }),
               staleTime: wanted > settledUpTo ? 0 : Infinity,
             });
+            if (current.current !== have && current.current?.index === target.current.position) continue;
             next = { index: wanted, world: state.world, parts: wantedParts, event: state.event, diff: diffOf(wanted)?.diff ?? null };
           }
-          window.__replayUpdates = (window.__replayUpdates ?? 0) + 1;
         }
         current.current = next;
         setShown(next);
@@ -154,5 +155,15 @@ export function useWorldAt(runId: string, position: number, parts: readonly Worl
     void pump();
   }, [position, parts, pump]);
 
-  return { shown, error };
+  const follow = useCallback((to: number) => {
+    const have = current.current;
+    const wantedParts = target.current.parts;
+    if (!have || have.index === to || !covers(have.parts, wantedParts) || Math.abs(to - have.index) > NEAR || missingOn(have.index, to)?.length !== 0) return;
+    target.current = { position: to, parts: wantedParts };
+    const next = moveLocally(have, to);
+    current.current = next;
+    setShown(next);
+  }, [settledUpTo]);
+
+  return { shown, error, follow };
 }

@@ -1,7 +1,10 @@
 "use client";
 // The run bar above the canvas: play (live mode), pause, step one hop, run to idle, speed ×0.25 to
 // ×16, seed, live or fast mode, reset (a new recorded run); what the open run is (flow version,
-// seed, commands, clock) and how the trace feed keeps up; the run's notices.
+// seed, commands, clock) and how the trace feed keeps up, with a link to its replay (time travel);
+// the run's notices. A `?run=<id>` in the address (the replay view's link back) reopens that run.
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useRun, useRunLayer } from "./runContext";
 import { clockNow } from "./runStore";
@@ -33,6 +36,12 @@ export function RunBar({ onTour }: { onTour: (() => void) | null }) {
   const options = (): Omit<StartOptions, "play"> => ({ mode, ...(seed === undefined ? {} : { seed }), ...(mode === "live" ? { speed } : {}) });
   const fast = record?.mode === "fast";
   const playing = state?.playing ?? false;
+
+  const asked = useSearchParams().get("run");
+  const { reopen } = actions;
+  useEffect(() => {
+    if (asked) void reopen(asked);
+  }, [asked, reopen]);
 
   return (
     <div className="run-bar" role="toolbar" aria-label="Run bar" data-testid="run-bar">
@@ -81,6 +90,11 @@ export function RunBar({ onTour }: { onTour: (() => void) | null }) {
         <button type="button" className="small secondary" disabled={busy || seedInvalid || !record} onClick={() => void actions.reset(options())} title="Finish this run (its recording stays) and start a new one">
           ↺ Reset
         </button>
+        {record && (
+          <Link className="small run-replay-link" href={`/flows/${encodeURIComponent(record.flowId)}/runs/${encodeURIComponent(record.id)}`} title="Scrub this run's log back and forth (time travel)" data-testid="run-replay-link">
+            Replay
+          </Link>
+        )}
         {onTour && (
           <button type="button" className="small secondary" onClick={onTour} data-testid="open-tour">
             Guided tour

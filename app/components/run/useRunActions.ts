@@ -107,6 +107,17 @@ export function useRunActions() {
         const { play: _play, ...rest } = options;
         return request(async () => opened(await client.runs.reset.mutate({ runId, ...rest })));
       },
+      /** Reopens a recorded run of this flow (the replay view links back with `?run=`). */
+      async reopen(runId: string) {
+        if (get().runId === runId) return get().record ?? undefined;
+        const view = await request(() => client.runs.get.query({ runId }));
+        if (!view) return undefined;
+        if (view.run.flowId !== get().flowId) {
+          get().notify(`Run ${runId} belongs to another flow, so this studio cannot open it.`);
+          return undefined;
+        }
+        return opened(view).run;
+      },
       /** A concurrency conflict (a stale expected version) comes back as `{ conflict }`, in words. */
       async dispatch(command: CommandInputView & { retryOnConflict?: boolean }): Promise<DispatchResult | { conflict: string } | undefined> {
         const runId = await ensureRun();
