@@ -1,15 +1,18 @@
 // The registry of live runs in this server process: starts runs of a flow (recording a Run row),
 // reopens a run from the store when asked for one it does not hold, finishes and resets runs, and
-// keeps at most MAX_OPEN_RUNS engines open (closing the least recently used, paused ones first).
+// keeps at most MAX_OPEN_RUNS engines open (closing the least recently used, paused ones first);
+// the replay view's keyframes of every run it opens are built in the background (keyframeBuilder).
 // Kept on globalThis so Next's dev server, which re-evaluates modules, keeps one registry.
 // In Kafka mode (EVENTLOOM_TRANSPORT=kafka) live runs travel over the broker: the relay publishes
 // there, each consumer group is a broker group (consumed here unless EVENTLOOM_WORKER_GROUPS leaves
 // it to `npm run worker` processes), on the epoch clock every process shares. Fast runs keep the
 // in-process bus: their virtual time exists in this process only.
 import type { PrismaClient } from "../db/generated/client";
+import { databaseFile } from "../db/prisma";
 import { createKafkaTransport, kafkaModeFromEnvironment, settlingOnKafka, type KafkaSettings, type KafkaTransport } from "../runtime/kafka";
 import { RunLimitError } from "./errors";
 import { MAX_OPEN_RUNS } from "./limits";
+import { createKeyframeBuilder, type KeyframeBuilder } from "./keyframeBuilder";
 import { createLiveRun, type LiveRun, type RunStatus } from "./liveRun";
 import { createMutex, type Mutex } from "./mutex";
 import { openRun, type RunMode } from "./openRun";
@@ -42,6 +45,8 @@ export interface RunsHost {
   /** The process-wide lock for long write transactions and Run row writes. */
   readonly writeLock: Mutex;
   readonly redrives: RedriveJobs;
+  /** Builds the replay view's keyframes of the open runs in the background while they record. */
+  readonly keyframes: KeyframeBuilder;
   start(prisma: PrismaClient, input: StartRunInput): Promise<LiveRun>;
   /** The open run, reopened from its Run row and the store when this process does not hold it. */
   open(prisma: PrismaClient, runId: string): Promise<LiveRun>;
@@ -85,6 +90,14 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
   const runs = new Map<string, LiveRun>();
   const opening = new Map<string, Promise<LiveRun>>();
   const redrives = createRedriveJobs(resolved);
+  const keyframes = createKeyframeBuilder(databaseFile);
+
+  /** Closes an open run's engine; its keyframes are finished in the background. */
+  async function closeRun(run: LiveRun): Promise<void> {
+    redrives.cancel(run.id);
+    await run.close();
+    keyframes.closed(run.id);
+  }
 
   const recordStatus = (prisma: PrismaClient, runId: string, status: RunStatus) =>
     writeLock.run(() => setRunStatus(prisma, runId, status, new Date(resolved.wallNow())));
@@ -98,8 +111,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
         throw new RunLimitError(`At most ${resolved.maxOpenRuns} runs can be open at once and every one is busy; try again in a moment.`);
       }
       runs.delete(victim.id);
-      redrives.cancel(victim.id);
-      await victim.close();
+      await closeRun(victim);
     }
     runs.set(run.id, run);
   }
@@ -136,6 +148,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     });
     failures.report = live.fail;
     await admit(live);
+    keyframes.track(record.id, opened.definition, record.document);
     return live;
   }
 
@@ -158,7 +171,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
       await writeLock.run(() => createRunRecord(prisma, { id, flow, seed, mode: input.mode, status: "paused" }));
     } catch (error) {
       runs.delete(id);
-      await live.close();
+      await closeRun(live);
       throw error;
     }
     if (input.play && input.mode === "live") await live.play();
@@ -180,8 +193,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     const held = runs.get(runId);
     if (held) {
       runs.delete(runId);
-      redrives.cancel(runId);
-      await held.close();
+      await closeRun(held);
     }
     await recordStatus(prisma, runId, "finished");
     return findRunRecord(prisma, runId);
@@ -191,6 +203,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     options: resolved,
     writeLock,
     redrives,
+    keyframes,
     start,
     open,
     peek: (runId) => runs.get(runId),
@@ -206,10 +219,8 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     async close() {
       const all = [...runs.values()];
       runs.clear();
-      for (const run of all) {
-        redrives.cancel(run.id);
-        await run.close();
-      }
+      for (const run of all) await closeRun(run);
+      keyframes.close();
     },
   };
 }

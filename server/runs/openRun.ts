@@ -7,6 +7,7 @@ import { FlowCompileError, compileFlow } from "../flow/compile";
 import type { Flow } from "../flow/schema";
 import { checkFlow } from "../flow/validate";
 import type { RuntimeClock } from "../core/clock";
+import type { SystemDefinition } from "../core/definitions";
 import { createEngine, type Engine, type Transport } from "../runtime";
 import { createRunStore, type RunStore, type SqliteDatabase } from "../store";
 import { createRunClock, type RunClock } from "./runClock";
@@ -43,6 +44,8 @@ export interface OpenRunOptions {
 
 export interface OpenedRun {
   flow: Flow;
+  /** The flow compiled (what the engine runs, and what the run's timeline folds with). */
+  definition: SystemDefinition;
   engine: Engine;
   /** Play, pause and speed of the run's time. */
   clock: RunClock;
@@ -76,7 +79,7 @@ export async function openRun(options: OpenRunOptions): Promise<OpenedRun> {
       ...(options.onlyGroups ? { onlyGroups: options.onlyGroups } : {}),
       ...(options.onError ? { onError: options.onError } : {}),
     });
-    return { flow: checked.flow, engine, clock };
+    return { flow: checked.flow, definition, engine, clock };
   } catch (error) {
     await transport?.close();
     throw error;

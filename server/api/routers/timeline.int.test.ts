@@ -188,6 +188,22 @@ describe("timeline: a run that goes on, and errors", () => {
   });
 });
 
+describe("timeline: keyframes built while a run records", () => {
+  it("given a run recorded through the studio, when its work is done, then its keyframes already cover its log before anyone opens its timeline", async () => {
+    const { run } = await t.api.runs.start({ flowId: BANK, mode: "fast", seed: 11 });
+    const deposits = Array.from({ length: 700 }, (_, i) => ({ aggregate: "Account", aggregateId: "kf", command: "Deposit", data: { amount: 1 + (i % 5) } }));
+    await t.api.commands.script({ runId: run.id, commands: [{ aggregate: "Account", aggregateId: "kf", command: "OpenAccount", data: { owner: "Kai" } }, ...deposits] });
+    await t.host.keyframes.settled();
+
+    const keyframes = sharedDatabase().prepare<[string], { idx: number }>("SELECT idx FROM timeline_keyframes WHERE run_id = ? ORDER BY idx").all(run.id).map((row) => row.idx);
+    expect(keyframes).toEqual([200, 400, 600]);
+    const { length } = await t.api.timeline.open({ runId: run.id });
+    expect(length).toBe(701);
+    const end = await t.api.timeline.stateAt({ runId: run.id, index: length, parts: ["aggregates"] });
+    expect(end.world.aggregates!["account-kf"]!.state.balance).toBe(deposits.reduce((sum, deposit) => sum + deposit.data.amount, 0));
+  });
+});
+
 describe("timeline: a deleted run", () => {
   /** Rows of `runId` in every table that has a run_id column. */
   const rowsOf = (runId: string) => {
@@ -203,6 +219,7 @@ describe("timeline: a deleted run", () => {
     await t.api.commands.script({ runId: run.id, commands: [{ aggregate: "Account", aggregateId: "k", command: "OpenAccount", data: { owner: "Kim" } }, ...deposits] });
     const { length } = await t.api.timeline.open({ runId: run.id });
     await t.api.timeline.stateAt({ runId: run.id, index: length, parts: ["aggregates"] });
+    await t.host.keyframes.settled();
     const recorded = rowsOf(run.id);
     for (const table of ["events", "trace", "run_commands", "timeline_keyframes", "projection_rows"]) expect(recorded[table], table).toBeGreaterThan(0);
     const others = rowsOf(bankRun);

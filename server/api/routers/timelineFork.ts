@@ -161,6 +161,9 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
     });
     await engine.close();
     await host.writeLock.run(() => prisma.run.update({ where: { id }, data: { status: "finished", endedAt: new Date() } }));
+    // Recorded to its end: its keyframes are built in the background, as the host's runs' are.
+    host.keyframes.track(id, opened.definition, parent.document);
+    host.keyframes.closed(id);
     const { document: _document, ...run } = await findRunRecord(prisma, id);
     return { run, ...result, replayed: kept, continued: plan.after.length, warnings };
   } catch (error) {

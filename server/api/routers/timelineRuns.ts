@@ -2,7 +2,6 @@
 // beyond MAX_OPEN_TIMELINES): a run's Run row (flow document as it was, seed, mode) is compiled once
 // and its log opened with openTimeline on the process's shared connection, with the canvas mapping
 // of trace hops. Reads only; never opens a run's engine (that is server/runs' host).
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "../../db/generated/client";
 import { compileFlow } from "../../flow/compile";
 import type { Flow } from "../../flow/schema";
@@ -11,7 +10,7 @@ import { FlowCompileError } from "../../flow/compile";
 import { checkFlow } from "../../flow/validate";
 import { createMutex, type Mutex } from "../../runs/mutex";
 import { findRunRecord, type RunRecord } from "../../runs/records";
-import { sharedDatabase, sharedSandbox } from "../../runs";
+import { sharedDatabase, sharedSandbox, timelineDefinitionKey } from "../../runs";
 import { createRunStore, type RunStore } from "../../store";
 import { openTimeline, type Timeline } from "../../timetravel";
 
@@ -41,9 +40,8 @@ async function load(prisma: PrismaClient, runId: string): Promise<OpenTimeline> 
   if (!checked.ok) throw new FlowCompileError(checked.problems);
   const definition = compileFlow(checked.flow, { snippets: await sharedSandbox() });
   const store = createRunStore(sharedDatabase(), runId);
-  // The run's document never changes, but the compiler may between releases: keyframes are keyed by both.
-  const definitionKey = createHash("sha1").update(JSON.stringify(document)).digest("hex").slice(0, 16);
-  const timeline = openTimeline(store, definition, { definitionKey });
+  // Keyed by the run's document, as the run host's background builder stores them (server/runs/keyframeBuilder).
+  const timeline = openTimeline(store, definition, { definitionKey: timelineDefinitionKey(document) });
   return { run, flow: checked.flow, store, timeline, mapping: traceMapping(checked.flow), lock: createMutex() };
 }
 
