@@ -3,6 +3,7 @@
 export { openRun, type OpenedRun, type OpenRunOptions, type RunMode } from "./openRun";
 export { checkSpeed, MAX_SPEED, MIN_SPEED, type RunClock } from "./runClock";
 export { closeSharedDatabase, sharedDatabase, sharedSandbox } from "./shared";
+export { interventionsOf, performIntervention, recordingInterventions, type Intervention, type TimedIntervention } from "./interventions";
 export { timelineDefinitionKey, type KeyframeBuilder } from "./keyframeBuilder";
 export { replaceRunsHost, runsHost, type RunsHost, type RunsHostOptions, type StartRunInput } from "./host";
 export type { CommandInput, DispatchOutcome, LiveRun, RunState, RunStatus, Settled } from "./liveRun";

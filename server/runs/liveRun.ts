@@ -4,11 +4,12 @@
 // long write transaction (settling in virtual time) also takes the process-wide lock.
 import type { Command, RecordedEvent } from "../core/definitions";
 import type { Flow } from "../flow/schema";
-import type { TourStep } from "../flow/tour";
+import type { TourAction, TourStep } from "../flow/tour";
 import type { ActiveFault, DispatchResult, Engine, InjectedFault, VersionConflict } from "../runtime";
 import type { KafkaTransport } from "../runtime/kafka";
 import type { CommandLog } from "../store";
 import { runTourStep, type StepResult } from "../tours/runTour";
+import { recordIntervention, recordingInterventions } from "./interventions";
 import { RunLimitError, RunStateError } from "./errors";
 import { MAX_RUN_COMMANDS, MAX_SCRIPT_COMMANDS, MAX_SETTLE_STEPS } from "./limits";
 import { createMutex, type Mutex } from "./mutex";
@@ -157,13 +158,15 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
   const reopened = () => (status === "finished" ? setStatus("paused") : Promise.resolve());
 
   // Every dispatch through this run, tour steps included, lands in the command log (in the
-  // transaction of its outcome).
-  const engine: Engine = new Proxy(bare, {
-    get(target, property, receiver) {
-      if (property !== "dispatch") return Reflect.get(target, property, receiver);
-      return (command: Command, metadata?: Parameters<Engine["dispatch"]>[1]) => bare.dispatch(command, { ...metadata, record: true });
-    },
-  });
+  // transaction of its outcome); faults, redrives and discards in its intervention log.
+  const engine: Engine = recordingInterventions(
+    new Proxy(bare, {
+      get(target, property, receiver) {
+        if (property !== "dispatch") return Reflect.get(target, property, receiver);
+        return (command: Command, metadata?: Parameters<Engine["dispatch"]>[1]) => bare.dispatch(command, { ...metadata, record: true });
+      },
+    }),
+  );
 
   function state(): RunState {
     return {
@@ -298,14 +301,18 @@ export function createLiveRun(init: LiveRunInit): LiveRun & { fail(error: unknow
         return { outcomes, settled };
       }),
     faults: () => bare.faults(),
-    injectFault: (fault) => exclusively(async () => bare.injectFault(fault)),
-    clearFault: (key) => exclusively(async () => bare.clearFault(key)),
+    injectFault: (fault) => exclusively(async () => engine.injectFault(fault)),
+    clearFault: (key) => exclusively(async () => engine.clearFault(key)),
     tourStep: (step) =>
       exclusively(async () => {
         const wasPlaying = await stopPlaying();
         await reopened();
         try {
-          return await writeLock.run(() => runTourStep(engine, flow, step));
+          // A tour's fault is recorded as the tour did it (its commands and redrives go through the engine).
+          const performed = (action: TourAction) => {
+            if (action.kind === "fault") recordIntervention(engine, { kind: "tour-fault", stepId: step.id, fault: action.fault });
+          };
+          return await writeLock.run(() => runTourStep(engine, flow, step, undefined, performed));
         } finally {
           if (wasPlaying) startPlaying();
         }

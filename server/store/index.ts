@@ -16,6 +16,7 @@ export type { ListRowsOptions, ProjectionStore } from "./projections";
 export type { TraceLog } from "./trace";
 export type { AlertStore } from "./alerts";
 export type { CausalChain, ChainLink } from "./causalChain";
+export { createInterventionLog, type InterventionLog, type RecordedIntervention } from "./interventionLog";
 export { createCommandLog, type CommandLog, type CommandStatus, type CommandToRecord, type RecordedCommand } from "./commandLog";
 export type { Subscription } from "./notifier";
 export * from "./types";

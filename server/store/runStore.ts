@@ -5,6 +5,7 @@
 import { createAlertStore, type AlertStore } from "./alerts";
 import { causalChain, type CausalChain } from "./causalChain";
 import { createCommandLog, type CommandLog } from "./commandLog";
+import { createInterventionLog, type InterventionLog } from "./interventionLog";
 import { createCheckpoints, type Checkpoints } from "./checkpoints";
 import type { SqliteDatabase } from "./database";
 import { createDeadLetterStore, type DeadLetterStore } from "./deadLetters";
@@ -34,6 +35,8 @@ export interface RunStore {
   readonly alerts: AlertStore;
   /** The commands dispatched from outside the run (console, script, tour), with their outcomes. */
   readonly commands: CommandLog;
+  /** What a person did to the run besides commands (faults, tour faults, redrives, discards), in order. */
+  readonly interventions: InterventionLog;
   /** Runs `fn` (synchronous) in one transaction; nested calls become savepoints. */
   transaction<T>(fn: () => T): T;
   /** Runs `hook` once the current transaction commits (now if none is open). */
@@ -60,6 +63,7 @@ const RUN_TABLES = [
   "trace",
   "alerts",
   "run_commands",
+  "run_interventions",
   "timeline_keyframes",
 ] as const;
 
@@ -84,6 +88,7 @@ export function createRunStore(db: SqliteDatabase, runId: string): RunStore {
     trace,
     alerts: createAlertStore(db, runId),
     commands: createCommandLog(db, runId),
+    interventions: createInterventionLog(db, runId),
     transaction: tx.transaction,
     afterCommit: tx.afterCommit,
     batch: tx.batch,

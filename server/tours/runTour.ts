@@ -19,7 +19,8 @@ export class TourActionError extends Error {
   override readonly name = "TourActionError";
 }
 
-function injectFault(engine: Engine, flow: Flow, fault: Fault, stepId: string): void {
+/** Performs a tour step's fault on the engine (a fork of the run does it again through this). */
+export function injectTourFault(engine: Engine, flow: Flow, fault: Fault, stepId: string): void {
   const { store, clock } = engine;
   switch (fault.kind) {
     case "fail-next-call":
@@ -59,7 +60,7 @@ async function perform(engine: Engine, flow: Flow, action: TourAction, stepId: s
       return result.status === "rejected" ? { rejection: result.message } : {};
     }
     case "fault":
-      injectFault(engine, flow, action.fault, stepId);
+      injectTourFault(engine, flow, action.fault, stepId);
       return {};
     case "redrive":
       for (const letter of engine.store.deadLetters.list({ status: "dead", limit: 1_000_000 })) {
@@ -75,9 +76,19 @@ async function perform(engine: Engine, flow: Flow, action: TourAction, stepId: s
   }
 }
 
-/** Performs one step and checks its expectations once the run is idle. */
-export async function runTourStep(engine: Engine, flow: Flow, step: Tour["steps"][number], observer: TourObserver = createTourObserver(engine)): Promise<StepResult> {
+/**
+ * Performs one step and checks its expectations once the run is idle. `performed` is told right
+ * after the action, before the run settles (the studio records a tour's faults there).
+ */
+export async function runTourStep(
+  engine: Engine,
+  flow: Flow,
+  step: Tour["steps"][number],
+  observer: TourObserver = createTourObserver(engine),
+  performed: (action: TourAction) => void = () => {},
+): Promise<StepResult> {
   const outcome = await perform(engine, flow, step.action, step.id);
+  performed(step.action);
   const settled = await engine.runUntilIdle();
   if (!settled.idle) throw new TourActionError(`Step "${step.title}" did not settle after ${settled.steps} units of work.`);
   const results: ExpectationResult[] = [];

@@ -1,14 +1,15 @@
 // What-if: fork a run at an event index. The fork is a new run (Run row with parentRunId and
 // forkedAt) of the parent's flow document and seed, in fast mode, RE-EXECUTED from the parent's
-// recorded commands: each at its recorded clock time, with the work due before it done first, up to
-// the position (stepping one unit at a time until the fork's log holds that many events); then the
-// changes apply (a fault injected, a command inserted, a later command replaced or skipped) and the
-// rest of the parent's commands run, then everything to idle. Writes only the fork's own rows.
+// recorded commands and interventions (faults injected or cleared, tour faults, redrives, discards):
+// each at its recorded clock time, with the work due before it done first, up to the position
+// (stepping one unit at a time until the fork's log holds that many events); then the changes apply
+// (a fault injected, a command inserted, a later command replaced or skipped) and the rest of the
+// parent's commands and interventions run, then everything to idle. Writes only the fork's own rows.
 import type { PrismaClient } from "../../db/generated/client";
 import type { Command } from "../../core/definitions";
 import type { InjectedFault } from "../../runtime";
 import { findRunRecord, type RunRecord } from "../../runs/records";
-import { MAX_SETTLE_STEPS, openRun, sharedDatabase, type RunsHost } from "../../runs";
+import { interventionsOf, MAX_SETTLE_STEPS, openRun, performIntervention, recordingInterventions, sharedDatabase, type RunsHost, type TimedIntervention } from "../../runs";
 import { createCommandLog, createRunStore, type RecordedCommand } from "../../store";
 import { TimelineIndexError } from "../../timetravel";
 import type { OpenTimeline } from "./timelineRuns";
@@ -77,8 +78,8 @@ async function causesUpTo(source: OpenTimeline, at: number): Promise<{ causes: S
  * The parent's commands before event `at`: the longest prefix of its commands each of which caused
  * an event at or before `at`, or (rejected, duplicate) was dispatched no later than that event.
  */
-export async function commandsBefore(source: OpenTimeline, commands: readonly RecordedCommand[], at: number): Promise<number> {
-  if (at === 0) return 0;
+export async function commandsBefore(source: OpenTimeline, commands: readonly RecordedCommand[], at: number): Promise<{ kept: number; time: number }> {
+  if (at === 0) return { kept: 0, time: Number.NEGATIVE_INFINITY };
   const { causes, time } = await causesUpTo(source, at);
   let kept = 0;
   for (const command of commands) {
@@ -86,10 +87,10 @@ export async function commandsBefore(source: OpenTimeline, commands: readonly Re
     if (!before) break;
     kept++;
   }
-  return kept;
+  return { kept, time };
 }
 
-function planRest(rest: readonly RecordedCommand[], changes: readonly ForkChange[]): { atCut: ForkChange[]; after: (ForkCommand & { at: number })[] } {
+function planRest(rest: readonly RecordedCommand[], changes: readonly ForkChange[]): { atCut: ForkChange[]; after: (ForkCommand & { at: number; seq: number })[] } {
   const replaced = new Map<number, ForkChange>();
   const bySeq = new Set(rest.map((command) => command.seq));
   for (const change of changes) {
@@ -101,7 +102,7 @@ function planRest(rest: readonly RecordedCommand[], changes: readonly ForkChange
     const change = replaced.get(recorded.seq);
     if (change?.kind === "skip") return [];
     const command = change?.kind === "replace" ? change.command : replay(recorded);
-    return [{ ...command, at: recorded.at }];
+    return [{ ...command, at: recorded.at, seq: recorded.seq }];
   });
   return { atCut: changes.filter((change) => change.kind === "fault" || change.kind === "insert"), after };
 }
@@ -116,8 +117,13 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
   await source.lock.run(() => source.timeline.refresh());
   if (!Number.isInteger(at) || at < 0 || at > source.timeline.length) throw new TimelineIndexError(at, source.timeline.length);
   const commands = listCommands(parent.id);
-  const kept = await source.lock.run(() => commandsBefore(source, commands, at));
+  const { kept, time: cutTime } = await source.lock.run(() => commandsBefore(source, commands, at));
   const plan = planRest(commands.slice(kept), changes);
+  // The parent's faults, tour faults, redrives and discards: those done before the position's event, and the rest.
+  const interventions = interventionsOf({ store: source.store });
+  const isBefore = (done: TimedIntervention) => done.afterCommand < kept || (done.afterCommand === kept && done.at < cutTime);
+  const before = interventions.filter(isBefore);
+  const after = interventions.filter((done) => !isBefore(done));
 
   const id = crypto.randomUUID();
   await host.writeLock.run(() =>
@@ -127,7 +133,8 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
   );
 
   const opened = await openRun({ flow: parent.document, runId: id, seed: parent.seed, mode: "fast", playing: false });
-  const { engine } = opened;
+  // Its own faults and the parent's it does again are recorded too: a fork of the fork stays faithful.
+  const engine = recordingInterventions(opened.engine);
   const countEvents = engine.store.db.prepare<[string], number>("SELECT COUNT(*) FROM events WHERE run_id = ?").pluck();
   const warnings: string[] = [];
   const settle = async (until?: number) => {
@@ -137,17 +144,34 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
   const dispatch = async ({ command, correlationId }: ForkCommand) => {
     await engine.dispatch(command, { record: true, ...(correlationId === undefined ? {} : { correlationId }) });
   };
-  /** Does the work due before clock time `time`, then dispatches at that time. */
-  const dispatchAt = async (time: number, command: ForkCommand) => {
+  /** Does the work due before clock time `time`, then moves the clock there. */
+  const reach = async (time: number) => {
     await settle(time);
     const clock = opened.clock.clock;
     if (clock.mode === "fast") clock.advanceTo(time);
+  };
+  /** Dispatches at clock time `time`. */
+  const dispatchAt = async (time: number, command: ForkCommand) => {
+    await reach(time);
     await dispatch(command);
+  };
+  /** Does again, each at its time, the interventions of `queue` recorded before command `seq`. */
+  const interveneUpTo = async (queue: TimedIntervention[], seq: number) => {
+    while (queue.length > 0 && queue[0]!.afterCommand < seq) {
+      const done = queue.shift()!;
+      await reach(done.at);
+      const warning = performIntervention(engine, opened.flow, done.intervention);
+      if (warning) warnings.push(warning);
+    }
   };
 
   try {
     const result = await host.writeLock.run(async () => {
-      for (const recorded of commands.slice(0, kept)) await dispatchAt(recorded.at, replay(recorded));
+      for (const recorded of commands.slice(0, kept)) {
+        await interveneUpTo(before, recorded.seq);
+        await dispatchAt(recorded.at, replay(recorded));
+      }
+      await interveneUpTo(before, Number.POSITIVE_INFINITY);
       let steps = 0;
       while (countEvents.get(id)! < at && steps < MAX_SETTLE_STEPS && (await engine.step())) steps++;
       const cutAt = countEvents.get(id)!;
@@ -155,7 +179,11 @@ export async function forkRun(prisma: PrismaClient, host: RunsHost, source: Open
         if (change.kind === "fault") engine.injectFault(change.fault);
         else if (change.kind === "insert") await dispatch(change.command);
       }
-      for (const next of plan.after) await dispatchAt(next.at, next);
+      for (const next of plan.after) {
+        await interveneUpTo(after, next.seq);
+        await dispatchAt(next.at, next);
+      }
+      await interveneUpTo(after, Number.POSITIVE_INFINITY);
       await settle();
       return { cutAt, length: countEvents.get(id)! };
     });
