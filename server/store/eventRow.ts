@@ -27,3 +27,10 @@ export function eventOfRow(row: EventRow): RecordedEvent {
     recordedAt: row.recorded_at,
   };
 }
+
+/** The same columns as an array (a `.raw()` statement): much cheaper to read in bulk than row objects. */
+export type RawEventRow = [position: number, streamId: string, streamVersion: number, eventId: string, type: string, data: string, metadata: string, recordedAt: number];
+
+export function eventOfRawRow([position, streamId, streamVersion, eventId, type, data, metadata, recordedAt]: RawEventRow): RecordedEvent {
+  return { position, streamId, streamVersion, eventId, type, data: JSON.parse(data) as JsonObject, metadata: JSON.parse(metadata) as MessageMetadata, recordedAt };
+}

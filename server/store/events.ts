@@ -5,7 +5,7 @@
 
 import type { JsonObject, RecordedEvent } from "../core/definitions";
 import type { SqliteDatabase } from "./database";
-import { EVENT_COLUMNS, eventOfRow, type EventRow } from "./eventRow";
+import { EVENT_COLUMNS, eventOfRawRow, eventOfRow, type EventRow, type RawEventRow } from "./eventRow";
 import { EventIdConflictError, WrongExpectedVersionError } from "./errors";
 import { createNotifier, type Subscription } from "./notifier";
 import type { Transactions } from "./transactions";
@@ -90,9 +90,10 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
   const foldRows = db.prepare<[string, string, number], [string, string, number]>(
     "SELECT type, data, stream_version FROM events WHERE run_id = ? AND stream_id = ? AND stream_version > ? ORDER BY stream_version",
   ).raw();
-  const all = db.prepare<[string, number, number], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?`,
-  );
+  // Arrays, not row objects: read all is the bulk path (projections, subscriptions).
+  const all = db
+    .prepare<[string, number, number], RawEventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE run_id = ? AND position > ? ORDER BY position LIMIT ?`)
+    .raw();
   const head = db.prepare<[string], number | null>("SELECT MAX(position) FROM events WHERE run_id = ?").pluck();
   const lastTime = db.prepare<[string], number>(
     "SELECT recorded_at FROM events WHERE run_id = ? ORDER BY position DESC LIMIT 1",
@@ -170,7 +171,7 @@ export function createEventStore(db: SqliteDatabase, tx: Transactions, runId: st
   }
 
   function readAll(options: ReadAllOptions = {}): RecordedEvent[] {
-    return all.all(runId, options.after ?? 0, options.limit ?? 1000).map(eventOfRow);
+    return all.all(runId, options.after ?? 0, options.limit ?? 1000).map(eventOfRawRow);
   }
 
   function foldStream<S>(streamId: string, afterVersion: number, initial: S, reduce: StreamReducer<S>): { state: S; version: number } {

@@ -4,7 +4,7 @@
 export { openDatabase, type SqliteDatabase, type OpenDatabaseOptions } from "./database";
 export { createRunStore, type RunStore } from "./runStore";
 export type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, StreamReducer } from "./events";
-export { EVENT_COLUMNS, eventOfRow, type EventRow } from "./eventRow";
+export { EVENT_COLUMNS, eventOfRow, type EventRow, type RawEventRow } from "./eventRow";
 export type { Snapshot, SnapshotStore } from "./snapshots";
 export type { Outbox } from "./outbox";
 export type { TopicLog } from "./topics";

@@ -4,7 +4,7 @@
 // trace entries of one event's moment. Read-only.
 
 import type { JsonObject, MessageMetadata, RecordedEvent } from "../core/definitions";
-import { EVENT_COLUMNS, eventOfRow, type EventRow, type RunStore, type TraceEntry } from "../store";
+import { EVENT_COLUMNS, eventOfRow, type EventRow, type RawEventRow, type RunStore, type TraceEntry } from "../store";
 import { STATEFUL_TRACE_KINDS, type TraceHop } from "./kernel/foldTrace";
 
 export interface EventsRead {
@@ -32,8 +32,6 @@ export interface LogReader {
 }
 
 type HopRow = [seq: number, at: number, kind: string, fromNode: string | null, toNode: string | null, messageId: string | null, position: number | null, summary: string, detail: string | null];
-
-type RawEventRow = [position: number, streamId: string, streamVersion: number, eventId: string, type: string, data: string, metadata: string, recordedAt: number];
 
 const KINDS = STATEFUL_TRACE_KINDS.map((kind) => `'${kind}'`).join(", ");
 
