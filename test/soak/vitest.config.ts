@@ -1,6 +1,8 @@
 // Vitest for the soak suite (`npm run test:soak`, run by CI after `npm test`): the crash,
 // concurrency and sandbox-memory soaks under test/soak, plus every fuzz test at 10,000 cases
-// per target. One file at a time (they measure memory and kill processes); GC exposed.
+// per target. Two files at a time, each in a process of its own (forks): memory is measured in
+// the measuring file's own process and each soak kills only the children it started, so they do
+// not disturb each other; the API fuzz is split in two files to use both. GC exposed.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -14,7 +16,7 @@ export default defineConfig({
     env: { EVENTLOOM_FUZZ_RUNS: "10000" },
     pool: "forks",
     execArgv: ["--expose-gc"],
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 600_000,
     hookTimeout: 120_000,
   },

@@ -1,0 +1,4 @@
+// Fuzzing the tRPC inputs of flows, timeline, commands, trace, faults and health (see testing/apiFuzz.ts).
+import { describeApiFuzz } from "./testing/apiFuzz";
+
+describeApiFuzz("first");
