@@ -29,7 +29,7 @@ const procedures = Object.entries((appRouter._def as unknown as { procedures: Re
  * The first shard's routers (about half the fuzzing time); the second shard holds the others,
  * routers added later included, and the sample over real HTTP.
  */
-const FIRST_SHARD_ROUTERS = new Set(["flows", "timeline", "commands", "trace", "faults", "health"]);
+const FIRST_SHARD_ROUTERS = new Set(["flows", "timeline", "trace", "faults", "health"]);
 
 export type ApiFuzzShard = "first" | "second";
 
