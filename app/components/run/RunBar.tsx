@@ -91,7 +91,7 @@ export function RunBar({ onTour }: { onTour: (() => void) | null }) {
           ↺ Reset
         </button>
         {record && (
-          <Link className="small run-replay-link" href={`/flows/${encodeURIComponent(record.flowId)}/runs/${encodeURIComponent(record.id)}`} title="Scrub this run's log back and forth (time travel)" data-testid="run-replay-link">
+          <Link className="button small secondary run-replay-link" href={`/flows/${encodeURIComponent(record.flowId)}/runs/${encodeURIComponent(record.id)}`} title="Scrub this run's log back and forth (time travel)" data-testid="run-replay-link">
             Replay
           </Link>
         )}
