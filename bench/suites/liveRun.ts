@@ -3,12 +3,14 @@
 // One page of the built studio in headless Chromium (/usr/bin/chromium) shows the demo and plays a
 // live run (×1) started from its run bar. A unit is one animation frame, counted with
 // requestAnimationFrame in the page. A driver in this process dispatches PlaceOrder scripts over
-// HTTP at the rate that makes TARGET_HOPS trace hops a second (every hop is a message the page
-// animates or folds into a node: ~44 per order, 7 of them topic messages), all the time, so the
+// HTTP at the rate that makes TARGET_HOPS trace hops a second, plus HEADROOM (every hop is a message
+// the page animates or folds into a node: ~44 per order, 7 of them topic messages; the hops per order
+// are counted from five orders, and the headroom covers what that count misses, so the rate reached
+// is at least the target when the server keeps up), all the time, so the
 // server and the machine are equally busy for both contenders: "live" sends them to the page's run;
 // "idle" sends them to a second run the page does not show, after the page's run has drained (both
 // switches happen before a sample, untimed). So the ratio is the page's own cost of watching.
-// Values: the hop rate reached while live, the backlog (hops the server wrote
+// Values: the hop rate reached while live (a target: at least TARGET_HOPS), the backlog (hops the server wrote
 // that the page has not drawn yet) at the start of each live sample, first vs last, and, for the
 // record, the idle page's frame rate with the server idle too.
 
@@ -20,6 +22,7 @@ import { CHROMIUM, startStudio, trpcMutate, trpcQuery, type RunningStudio } from
 import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
 
 const TARGET_HOPS = Number(process.env.BENCH_LIVE_HOPS ?? 1_000);
+const HEADROOM = 1.05;
 const VIEWPORT = { width: 1400, height: 900 };
 const DEMO = "demo-order-saga-orchestrated";
 const WARM_MS = 2_500;
@@ -148,8 +151,9 @@ function open(ctx: SuiteContext): Promise<Session> {
     const drained = await drain({ studio, runId, page });
     const perOrder = drained.lastSeq / 5;
     if (perOrder < 10) throw new Error(`5 orders made ${drained.lastSeq} trace hops: the saga did not run`);
-    driver.setRate(TARGET_HOPS / perOrder);
-    ctx.log(`studio at ${studio.base}, run ${runId}: ${perOrder.toFixed(1)} hops per order, so ${(TARGET_HOPS / perOrder).toFixed(1)} orders/s for ${TARGET_HOPS} hops/s`);
+    const ordersPerSecond = (TARGET_HOPS * HEADROOM) / perOrder;
+    driver.setRate(ordersPerSecond);
+    ctx.log(`studio at ${studio.base}, run ${runId}: ${perOrder.toFixed(1)} hops per order, so ${ordersPerSecond.toFixed(1)} orders/s for ${TARGET_HOPS} hops/s (×${HEADROOM})`);
     const started = performance.now();
     await frames(page, 120);
     seen.quietFps = (120 * 1000) / (performance.now() - started);
@@ -206,6 +210,7 @@ export const liveRunSuite: Suite = {
   targets: [
     { kind: "ratio", comparison: "live-run", of: "live", vs: "idle", basis: "rate", atLeast: 0.8, source: "issues #6 and #9" },
     { kind: "value", value: "backlog-growth", atMost: TARGET_HOPS, source: "issue #6 (the trace stream keeps up: no growing backlog)" },
+    { kind: "value", value: "live-hops", atLeast: TARGET_HOPS, source: "issue #6 (1,000 messages a second flowing)" },
   ],
   prerequisite() {
     if (!existsSync(CHROMIUM)) return `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`;

@@ -2,7 +2,9 @@
 // most TRACE_BATCH, each with the canvas hop (nodes and edge) it maps to. Catch-up reads at full
 // speed; once caught up it waits for the run's next commit in this process, or polls every
 // `pollMs` for writers in other processes (Kafka workers), and yields at most once per
-// `minIntervalMs`, so a busy run gives fewer, fuller batches instead of a growing backlog.
+// `minIntervalMs` (MIN_BATCH_INTERVAL_MS: ten server-sent events a second at most), so a busy run
+// gives fewer, fuller batches instead of a growing backlog; the first hop after a quiet spell
+// still leaves at once.
 import type { PrismaClient } from "../db/generated/client";
 import { checkFlow } from "../flow/validate";
 import { traceMapping, type TraceHop, type TraceMapping } from "../flow/traceMapping";
@@ -53,6 +55,9 @@ function nextCommit(store: RunStore | undefined, afterSeq: number, ms: number, s
   });
 }
 
+/** A busy run's hops reach the page in at most ten messages a second (about 100 hops each at 1,000 hops/s): each message costs the page a parse and a wake-up, whatever its size. */
+export const MIN_BATCH_INTERVAL_MS = 100;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function mappingOf(options: TraceStreamOptions): Promise<TraceMapping | null> {
@@ -65,7 +70,7 @@ async function mappingOf(options: TraceStreamOptions): Promise<TraceMapping | nu
 
 export async function* streamTrace(options: TraceStreamOptions): AsyncGenerator<TraceBatch> {
   const pollMs = options.pollMs ?? 100;
-  const minIntervalMs = options.minIntervalMs ?? 20;
+  const minIntervalMs = options.minIntervalMs ?? MIN_BATCH_INTERVAL_MS;
   const mapping = await mappingOf(options);
   const reader = createRunStore(sharedDatabase(), options.runId);
   const view = (entry: TraceEntry): TraceEntryView => ({ ...entry, hop: mapping ? mapping.hop(entry) : null });

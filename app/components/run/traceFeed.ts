@@ -11,7 +11,7 @@ import type { Topology } from "./topology";
 
 /** Node states reach the store at most this often (less often while the feed is busy). */
 const COMMIT_MS = 200;
-const BUSY_COMMIT_MS = 400;
+const BUSY_COMMIT_MS = 500;
 const TOKEN_MS = 800;
 const BUSY_TOKEN_MS = 450;
 /** Beyond this many queued entries, tokens fly faster. */
@@ -19,8 +19,8 @@ const BUSY_QUEUE = 400;
 
 export interface TraceFeed {
   push(entries: readonly HopEntry[], lastSeq: number): void;
-  /** A new run (or none): empties the queue and starts the model afresh. */
-  restart(topology: Topology): void;
+  /** A new run (or none): empties the queue and starts the model afresh; entries up to `foldUntil` (a run picked up on load) are folded at once, without tokens. */
+  restart(topology: Topology, foldUntil?: number): void;
   stop(): void;
 }
 
@@ -36,6 +36,7 @@ export function createTraceFeed(store: RunUiStore, animator: TokenAnimator, init
   let lastFrame = 0;
   let lastCommit = 0;
   let dirty = false;
+  let foldUntil = 0;
 
   const queued = () => queue.length - head;
 
@@ -87,11 +88,21 @@ export function createTraceFeed(store: RunUiStore, animator: TokenAnimator, init
 
   return {
     push(entries, lastSeq) {
-      for (const entry of entries) queue.push(entry);
+      for (const entry of entries) {
+        if (entry.seq > foldUntil) queue.push(entry);
+        else {
+          // History of a run picked up on load: its state, not its animation (the planner still learns deliveries).
+          model.apply(entry);
+          planner.plan(entry);
+          shown = entry.seq;
+          dirty = true;
+        }
+      }
       received = Math.max(received, lastSeq);
       wake();
     },
-    restart(topology) {
+    restart(topology, until = 0) {
+      foldUntil = until;
       queue = [];
       head = 0;
       model = createLiveModel(topology);
