@@ -133,7 +133,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
       speed,
       playing: false,
       onError: (error) => failures.report?.(error),
-      ...(settings ? { clock: "epoch" as const, transport: (store, clock) => (kafka = createKafkaTransport({ settings, store, clock })) } : {}),
+      ...(settings ? { clock: "epoch" as const, transport: (store) => (kafka = createKafkaTransport({ settings, store })) } : {}),
     });
     const live = createLiveRun({
       ...(kafka ? { kafka, opened: { ...opened, engine: settlingOnKafka(opened.engine, kafka) } } : { opened }),

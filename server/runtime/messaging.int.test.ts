@@ -55,6 +55,54 @@ describe("engine: outbox, bus, retries and dead letters", () => {
       expect(kinds(harness, "duplicate-absorbed").filter((e) => e.fromNode === "mailer-idempotent")).toHaveLength(1);
       expect(mails(harness).sort()).toEqual(["mailer-idempotent", "mailer-plain", "mailer-plain"]);
     });
+    it("given a pipelined transport, then the relay claims the next batch while one is in flight, publishes one at a time in order, records a batch once it is durable, and sends a refused batch again", async () => {
+      harness = startHarness(bankSystem());
+      for (let n = 1; n <= 5; n++) await harness.engine.dispatch(open(`a${n}`));
+      const ctx = createRunContext(harness.store, indexSystem(bankSystem()), fastClock(0), 1, ids(seededRandom(1)));
+      const sent: string[][] = [];
+      const settle: ((error?: Error) => void)[] = [];
+      let inFlight = 0;
+      let most = 0;
+      const pipelined: Transport = {
+        pipelined: true,
+        publish(messages) {
+          most = Math.max(most, ++inFlight);
+          sent.push(messages.map((m) => m.key));
+          return new Promise((resolve, reject) => settle.push((error) => (inFlight--, error ? reject(error) : resolve())));
+        },
+        subscribe: () => {
+          throw new Error("not used by the relay");
+        },
+        close: async () => {},
+      };
+      const relay = createRelay(ctx, pipelined, { batchSize: 2, pollIntervalMs: 0 });
+      const published = () => kinds(harness, "outbox-publish").map((e) => e.messageId);
+
+      expect(await relay.runOnce()).toBe(true);
+      expect(sent).toEqual([["a1", "a2"]]);
+      expect(published()).toEqual([]);
+      const second = relay.runOnce();
+      settle[0]!();
+      expect(await second).toBe(true);
+      expect(sent).toEqual([["a1", "a2"], ["a3", "a4"]]);
+      expect(harness.store.outbox.pendingCount()).toBe(3);
+
+      const third = relay.runOnce();
+      settle[1]!(new Error("broker down"));
+      await expect(third).rejects.toThrow("broker down");
+      expect(harness.store.outbox.pendingCount()).toBe(3);
+      expect(await relay.runOnce()).toBe(true);
+      settle[2]!();
+      expect(await relay.runOnce()).toBe(true);
+      settle[3]!();
+      expect(await relay.runOnce()).toBe(true);
+      expect(await relay.runOnce()).toBe(false);
+
+      expect(sent).toEqual([["a1", "a2"], ["a3", "a4"], ["a3", "a4"], ["a5"]]);
+      expect(most).toBe(1);
+      expect(harness.store.outbox.pendingCount()).toBe(0);
+      expect(published()).toEqual(harness.store.events.readAll().map((e) => e.eventId));
+    });
   });
 
   describe("consumer groups", () => {

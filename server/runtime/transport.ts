@@ -41,6 +41,18 @@ export interface TransportSubscription {
 export interface Transport {
   /** Publishes in order; resolves once the messages are durable on the transport. */
   publish(messages: TransportMessage[]): Promise<void>;
+  /**
+   * Publishing waits on a network round trip (Kafka): the relay claims the next batch and
+   * records the previous one while a publish is in flight, still one publish at a time, in
+   * order. Default false: the relay records each batch before it claims the next.
+   */
+  readonly pipelined?: boolean;
+  /**
+   * Called by the relay inside the transaction that marks `messages` published, once publish()
+   * resolved for them: a transport that mirrors its topics in the run's topic log (Kafka) writes
+   * it here, atomically with the outbox. Optional.
+   */
+  recordPublished?(messages: TransportMessage[], now: number): void;
   /** A consumer group's view of its topics; each group keeps its own checkpoints. */
   subscribe(group: string, topics: string[]): TransportSubscription;
   close(): Promise<void>;

@@ -11,9 +11,9 @@ export interface Outbox {
   /**
    * Claims up to `limit` unpublished rows in id order: unclaimed ones, ones this
    * owner claimed before (e.g. before a restart), and ones whose claim is older
-   * than `leaseMs`.
+   * than `leaseMs`. Only rows after `afterId` (default 0): a relay with a batch in flight skips it.
    */
-  claimBatch(owner: string, limit: number, now: number, leaseMs?: number): OutboxRow[];
+  claimBatch(owner: string, limit: number, now: number, leaseMs?: number, afterId?: number): OutboxRow[];
   markPublished(ids: number[], now: number): void;
   /** Number of rows not yet published. */
   pendingCount(): number;
@@ -37,9 +37,9 @@ export function createOutbox(db: SqliteDatabase, tx: Transactions, runId: string
   const insert = db.prepare<[string, string, string, string, string, string, number]>(
     "INSERT INTO outbox (run_id, message_id, topic, key, headers, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  const claim = db.prepare<[string, number, string, string, number, number], Row>(
+  const claim = db.prepare<[string, number, string, number, string, number, number], Row>(
     `UPDATE outbox SET claimed_by = ?, claimed_at = ?
-     WHERE id IN (SELECT id FROM outbox WHERE run_id = ? AND published_at IS NULL
+     WHERE id IN (SELECT id FROM outbox WHERE run_id = ? AND id > ? AND published_at IS NULL
                   AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at <= ?) ORDER BY id LIMIT ?)
      RETURNING id, message_id, topic, key, headers, payload, created_at`,
   );
@@ -55,9 +55,9 @@ export function createOutbox(db: SqliteDatabase, tx: Transactions, runId: string
       for (const m of messages) insert.run(runId, m.messageId, m.topic, m.key, JSON.stringify(m.headers), m.payload, now);
       if (messages.length > 0) notify();
     },
-    claimBatch(owner, limit, now, leaseMs = DEFAULT_LEASE_MS) {
+    claimBatch(owner, limit, now, leaseMs = DEFAULT_LEASE_MS, afterId = 0) {
       return claim
-        .all(owner, now, runId, owner, now - leaseMs, limit)
+        .all(owner, now, runId, afterId, owner, now - leaseMs, limit)
         .sort((a, b) => a.id - b.id)
         .map((row) => ({
           id: row.id,

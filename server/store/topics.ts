@@ -25,10 +25,22 @@ interface Row {
   created_at: number;
 }
 
+type Param = string | number;
+/** Rows per multi-row INSERT (8 parameters each, far below SQLite's limit). */
+const INSERT_CHUNK = 50;
+const INSERT_SQL = "INSERT INTO topic_messages (run_id, topic, key, message_id, headers, payload, due_at, created_at) VALUES ";
+const ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?)";
+
 export function createTopicLog(db: SqliteDatabase, tx: Transactions, runId: string): TopicLog {
-  const insert = db.prepare<[string, string, string, string, string, string, number, number]>(
-    "INSERT INTO topic_messages (run_id, topic, key, message_id, headers, payload, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  );
+  const insert = db.prepare<[Param[]]>(INSERT_SQL + ROW_PLACEHOLDERS);
+  const insertChunk = db.prepare<[Param[]]>(INSERT_SQL + Array.from({ length: INSERT_CHUNK }, () => ROW_PLACEHOLDERS).join(", "));
+  /** Inserts `messages` in one statement and returns their offsets: one statement's rows get consecutive ones. */
+  const write = (statement: typeof insert, messages: readonly TopicMessageInput[], now: number): number[] => {
+    const params: Param[] = [];
+    for (const m of messages) params.push(runId, m.topic, m.key, m.messageId, JSON.stringify(m.headers), m.payload, m.dueAt, now);
+    const last = Number(statement.run(params).lastInsertRowid);
+    return messages.map((_, index) => last - messages.length + 1 + index);
+  };
   const select = db.prepare<[string, string, number, number], Row>(
     `SELECT "offset", topic, key, message_id, headers, payload, due_at, created_at FROM topic_messages
      WHERE run_id = ? AND topic = ? AND "offset" > ? ORDER BY "offset" LIMIT ?`,
@@ -37,11 +49,13 @@ export function createTopicLog(db: SqliteDatabase, tx: Transactions, runId: stri
 
   return {
     publish: (messages, now) =>
-      tx.transaction(() =>
-        messages.map(
-          (m) => Number(insert.run(runId, m.topic, m.key, m.messageId, JSON.stringify(m.headers), m.payload, m.dueAt, now).lastInsertRowid),
-        ),
-      ),
+      tx.transaction(() => {
+        const offsets: number[] = [];
+        let start = 0;
+        for (; start + INSERT_CHUNK <= messages.length; start += INSERT_CHUNK) offsets.push(...write(insertChunk, messages.slice(start, start + INSERT_CHUNK), now));
+        for (; start < messages.length; start++) offsets.push(...write(insert, [messages[start]!], now));
+        return offsets;
+      }),
     read(topic, afterOffset, limit) {
       return select.all(runId, topic, afterOffset, limit).map((row) => ({
         offset: row.offset,

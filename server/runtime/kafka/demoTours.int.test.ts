@@ -53,7 +53,7 @@ describe("every demo's tour on Kafka", { timeout: 300_000 }, () => {
 
     const store = createRunStore(temp.db, `kafka-${key}`);
     const clock = sharedWallClock();
-    const transport = createKafkaTransport({ settings: testSettings(prefix), store, clock, log: () => {} });
+    const transport = createKafkaTransport({ settings: testSettings(prefix), store, log: () => {} });
     const engine = createEngine({ definition, store, seed: SEED, clock, transport });
     engines.push(engine);
     engine.start();

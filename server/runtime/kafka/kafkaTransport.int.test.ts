@@ -60,7 +60,7 @@ describe("Kafka transport against the broker", () => {
   async function kafkaRun(runId: string): Promise<{ engine: Engine; transport: KafkaTransport }> {
     const store = createRunStore(temp.db, runId);
     const clock = sharedWallClock();
-    const transport = createKafkaTransport({ settings: testSettings(prefix), store, clock, log: () => {} });
+    const transport = createKafkaTransport({ settings: testSettings(prefix), store, log: () => {} });
     const engine = createEngine({ definition: system(), store, seed: 3, clock, transport });
     engines.push(engine);
     engine.start();

@@ -1,11 +1,11 @@
 // The Kafka Transport: publish() produces keyed records (idempotent producer, acks
-// from all in-sync replicas) to the run's topics, creating them first, and records
-// what was published in the run's topic log so the studio and tours see topics as
-// in-process; subscribe() joins the broker consumer group of a runtime group.
+// from all in-sync replicas) to the run's topics, creating them first; the relay then
+// has what was published written to the run's topic log (in the transaction that marks
+// the outbox rows published), so the studio and tours see topics as in-process;
+// subscribe() joins the broker consumer group of a runtime group.
 // Groups this process does not consume (left to workers) are known but inert here.
 
 import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer } from "kafkajs";
-import type { Clock } from "../../core/clock";
 import { HEADER } from "../../core/messageHeaders";
 import type { RunStore } from "../../store";
 import type { Transport, TransportSubscription } from "../transport";
@@ -18,13 +18,10 @@ import { toKafkaMessage } from "./wire";
 export interface KafkaTransportOptions {
   settings: KafkaSettings;
   store: RunStore;
-  clock: Clock;
   /** Whether this process consumes `group`; default: every group except settings.workerGroups. */
   consumes?: (group: string) => boolean;
   /** Where kafkajs' warnings and errors go; default stderr. Never given secrets. */
   log?: (message: string) => void;
-  /** Record published messages in the run's topic log (the studio's view of topics); default true. */
-  recordPublished?: boolean;
 }
 
 export interface KafkaTransport extends Transport {
@@ -44,7 +41,7 @@ const inert: TransportSubscription = {
 };
 
 export function createKafkaTransport(options: KafkaTransportOptions): KafkaTransport {
-  const { settings, store, clock } = options;
+  const { settings, store } = options;
   const log = options.log ?? ((message: string) => console.error(`eventloom kafka: ${message}`));
   const consumes = options.consumes ?? ((group: string) => !settings.workerGroups.includes(group));
   const names = kafkaNames(settings.topicPrefix, store.runId);
@@ -78,6 +75,7 @@ export function createKafkaTransport(options: KafkaTransportOptions): KafkaTrans
 
   return {
     names,
+    pipelined: true,
     async publish(messages) {
       if (messages.length === 0) return;
       const byTopic = new Map<string, ReturnType<typeof toKafkaMessage>[]>();
@@ -90,13 +88,12 @@ export function createKafkaTransport(options: KafkaTransportOptions): KafkaTrans
       await topics.ensure([...byTopic.keys()]);
       producer ??= connect(kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner }));
       await (await producer).sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
-      if (options.recordPublished !== false) {
-        const now = clock.now();
-        store.topics.publish(
-          messages.map((m) => ({ ...m, dueAt: m.headers[HEADER.dueAt] !== undefined ? Number(m.headers[HEADER.dueAt]) : now })),
-          now,
-        );
-      }
+    },
+    recordPublished(messages, now) {
+      store.topics.publish(
+        messages.map((m) => ({ ...m, dueAt: m.headers[HEADER.dueAt] !== undefined ? Number(m.headers[HEADER.dueAt]) : now })),
+        now,
+      );
     },
     subscribe(group, runtimeTopics) {
       const unique = [...new Set(runtimeTopics)];

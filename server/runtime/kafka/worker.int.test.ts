@@ -88,7 +88,7 @@ describe("worker processes on Kafka", { timeout: 300_000 }, () => {
 
     const store = createRunStore(temp.db, RUN_ID);
     const clock = sharedWallClock();
-    const transport: KafkaTransport = createKafkaTransport({ settings: testSettings(prefix, { EVENTLOOM_WORKER_GROUPS: "billing" }), store, clock, log: () => {} });
+    const transport: KafkaTransport = createKafkaTransport({ settings: testSettings(prefix, { EVENTLOOM_WORKER_GROUPS: "billing" }), store, log: () => {} });
     const owner = createEngine({ definition, store, seed: SEED, clock, transport });
     engines.push(owner);
     owner.start();

@@ -83,7 +83,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       mode: "live",
       clock: "epoch",
       db,
-      transport: (store, clock) => createKafkaTransport({ settings: options.settings, store, clock, consumes: (group) => group === options.group, log: options.log }),
+      transport: (store) => createKafkaTransport({ settings: options.settings, store, consumes: (group) => group === options.group, log: options.log }),
       onlyGroups: [options.group],
       onError: (error) => void shutdown(error instanceof Error ? error : new Error(String(error))),
     });
