@@ -5,7 +5,8 @@
 // of folding), then a pause at least as long, so recording keeps most of the machine. It folds on
 // its own connection to the SQLite file: in WAL mode that reads committed events only, and its
 // keyframe writes are their own transactions, never part of a run's. It never waits for a lock
-// (busy timeout 0): a keyframe the file is too busy to take is written on a later pass.
+// (busy timeout 0): a keyframe the file is too busy to take is written on a later pass; a run it
+// cannot fold is left to the replay view's first jump.
 import { createHash } from "node:crypto";
 import type { SystemDefinition } from "../core/definitions";
 import { createRunStore, openDatabase, type SqliteDatabase } from "../store";
@@ -60,9 +61,11 @@ export function createKeyframeBuilder(file: () => string): KeyframeBuilder {
       entry.done = progress.done;
       if (entry.done && entry.closed) tracked.delete(runId);
       return worked;
-    } catch {
-      // The file was busy (or the run was deleted under it): the next pass goes on from where this one stopped.
-      entry.done = false;
+    } catch (error) {
+      // The file was busy: the next pass goes on from where this one stopped. Anything else (the run
+      // deleted under it, a fold that fails): the run is left to its first jump, which folds as before.
+      if ((error as { code?: unknown }).code === "SQLITE_BUSY") entry.done = false;
+      else tracked.delete(runId);
       return true;
     }
   }
