@@ -30,6 +30,12 @@ export function TokenLayer() {
         return { x: x + (node.measured.width ?? 200) / 2, y: y + (node.measured.height ?? 60) / 2 };
       },
       transform: () => flowStore.getState().transform,
+      nodeBoxes: () =>
+        [...flowStore.getState().nodeLookup.values()].map((node) => ({
+          ...node.internals.positionAbsolute,
+          width: node.measured.width ?? 200,
+          height: node.measured.height ?? 60,
+        })),
     };
     const fit = () => {
       const ratio = window.devicePixelRatio || 1;

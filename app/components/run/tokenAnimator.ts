@@ -4,7 +4,10 @@
 // no DOM element per token, no paint of the flow and no React render per token or per frame. Edge
 // paths are sampled once per drawn path (re-sampled when the edge moves); tokens without an edge
 // travel straight between node centres. At most MAX_TOKENS fly at once: beyond that, a new token
-// joins one on the same path (its count grows) or is counted as merged. Browser only.
+// joins one on the same path (its count grows) or is counted as merged. A token standing for
+// several messages carries its count inside it; a duplicate's badge goes beside it where it covers
+// no node card and no other badge (tokenLabels.ts), so labels on the canvas stay readable. Browser only.
+import { placeLabel, type Rect } from "./tokenLabels";
 import { tokenKey, type TokenSpec, type TokenTone } from "./tokenPlan";
 
 export const MAX_TOKENS = 48;
@@ -16,6 +19,7 @@ const RADIUS = 7;
 const DRAW_MS = 30;
 const BUSY_DRAW_MS = 66;
 const BUSY_TOKENS = 16;
+const DUPLICATE_LABEL = "duplicate · absorbed";
 
 export const TONE_COLOR: Readonly<Record<TokenTone, string>> = {
   command: "#1c3f94",
@@ -39,6 +43,8 @@ export interface PathSource {
   nodeCenter(node: string): Point | null;
   /** The viewport: pan x, pan y, zoom (flow → screen: x * zoom + pan). */
   transform(): readonly [number, number, number];
+  /** Every node card's box in flow coordinates (badges keep clear of them). */
+  nodeBoxes(): Rect[];
 }
 
 interface Flying {
@@ -210,38 +216,57 @@ export class TokenAnimator {
     const scale = canvas.width / Math.max(1, canvas.clientWidth);
     context.setTransform(scale, 0, 0, scale, 0, 0);
     const radius = Math.max(3.5, RADIUS * Math.min(zoom, 1.4));
-    context.lineWidth = 2;
-    context.font = "600 10px system-ui, sans-serif";
+    context.font = "700 9px system-ui, sans-serif";
+    context.textAlign = "center";
     context.textBaseline = "middle";
+    let taken: Rect[] | null = null;
     for (const token of this.flying) {
       const elapsed = now - token.start;
       const progress = token.stops ? Math.min(elapsed / token.duration, STOP_AT) : elapsed / token.duration;
       const p = pointAt(token.points, token.reverse ? 1 - progress : progress, this.point);
       const x = p.x * zoom + panX;
       const y = p.y * zoom + panY;
+      const count = !token.stops && token.count > 1 ? (token.count > 99 ? "99+" : String(token.count)) : "";
+      const r = count ? Math.max(radius, context.measureText(count).width / 2 + 3) : radius;
       context.globalAlpha = !token.stops && progress > 0.85 ? Math.max(0, (1 - progress) / 0.15) : 1;
       context.beginPath();
-      context.arc(x, y, radius, 0, Math.PI * 2);
+      context.arc(x, y, r, 0, Math.PI * 2);
       context.fillStyle = TONE_COLOR[token.tone];
       context.fill();
+      context.lineWidth = 2;
       context.strokeStyle = token.stops ? "#37404a" : "#ffffff";
       if (token.stops) context.setLineDash([3, 2]);
       context.stroke();
       if (token.stops) context.setLineDash([]);
-      const label = token.stops ? "duplicate · absorbed" : token.count > 1 ? `×${token.count}` : "";
-      if (label) {
-        const width = context.measureText(label).width + 6;
-        context.fillStyle = "rgba(255,255,255,0.92)";
-        context.fillRect(x + radius + 2, y - radius - 12, width, 14);
-        context.strokeStyle = "#c9d0d9";
-        context.lineWidth = 1;
-        context.strokeRect(x + radius + 2, y - radius - 12, width, 14);
-        context.lineWidth = 2;
-        context.fillStyle = "#17202a";
-        context.fillText(label, x + radius + 5, y - radius - 5);
+      if (count) {
+        context.fillStyle = "#ffffff";
+        context.fillText(count, x, y + 0.5);
+      } else if (token.stops) {
+        taken ??= this.nodeBoxesOnScreen(panX, panY, zoom);
+        this.badge(context, DUPLICATE_LABEL, x, y, r, taken);
       }
     }
     context.globalAlpha = 1;
+    context.textAlign = "start";
     this.drawn = true;
+  }
+
+  /** Node cards on the screen, where badges must not go. */
+  private nodeBoxesOnScreen(panX: number, panY: number, zoom: number): Rect[] {
+    return (this.source?.nodeBoxes() ?? []).map((box) => ({ x: box.x * zoom + panX, y: box.y * zoom + panY, width: box.width * zoom, height: box.height * zoom }));
+  }
+
+  /** A badge beside the token where it covers no node and no other badge (it joins `taken`); none when there is no room. */
+  private badge(context: CanvasRenderingContext2D, label: string, x: number, y: number, radius: number, taken: Rect[]): void {
+    const box = placeLabel(x, y, radius, context.measureText(label).width + 8, 13, taken);
+    if (!box) return;
+    taken.push(box);
+    context.fillStyle = "rgba(255,255,255,0.95)";
+    context.fillRect(box.x, box.y, box.width, box.height);
+    context.strokeStyle = "#8c96a3";
+    context.lineWidth = 1;
+    context.strokeRect(box.x, box.y, box.width, box.height);
+    context.fillStyle = "#17202a";
+    context.fillText(label, box.x + box.width / 2, box.y + box.height / 2 + 0.5);
   }
 }

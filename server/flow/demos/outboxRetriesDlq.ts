@@ -80,9 +80,9 @@ export const outboxRetriesDlq = defineDemo(
     layout: {
       order: { x: 0, y: 0 },
       "order-outbox": { x: 0, y: 240 },
-      "warehouse-consumer": { x: 400, y: 0 },
-      warehouse: { x: 780, y: 0 },
-      picks: { x: 780, y: 260 },
+      "warehouse-consumer": { x: 520, y: 0 },
+      warehouse: { x: 1040, y: 0 },
+      picks: { x: 1040, y: 260 },
     },
   },
   {
