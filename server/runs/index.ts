@@ -8,7 +8,7 @@ export { timelineDefinitionKey, type KeyframeBuilder } from "./keyframeBuilder";
 export { replaceRunsHost, runsHost, type RunsHost, type RunsHostOptions, type StartRunInput } from "./host";
 export type { CommandInput, DispatchOutcome, LiveRun, RunState, RunStatus, Settled } from "./liveRun";
 export type { RunRecord } from "./records";
-export { describeRun, listRuns, type RunView } from "./runViews";
+export { currentRun, describeRun, listRuns, type CurrentRunView, type RunView } from "./runViews";
 export type { RecordedCommand } from "../store";
 export { commandForms, type CommandForm } from "./commandForms";
 export { readTracePage, streamTrace, type TraceBatch, type TraceEntryView } from "./traceStream";

@@ -1,12 +1,14 @@
 "use client";
 // The live-run layer of one studio: creates its store and token animator (per studio, never at
 // module level), derives the canvas topology from the studio's graph, gives every node card the
-// run overlay, and keeps the trace feed subscribed to the open run.
+// run overlay, picks up the flow's open live run on load, and keeps the trace feed subscribed to
+// the open run.
 import { useMemo, useState, type ReactNode } from "react";
 import { NodeOverlayContext } from "../studio/nodeOverlay";
 import { useStudio } from "../studio/studioContext";
 import { NodeOverlay } from "./NodeOverlay";
 import { RunContext, type RunLayer } from "./runContext";
+import { RunReattach } from "./RunReattach";
 import { createRunUiStore } from "./runStore";
 import { TokenAnimator } from "./tokenAnimator";
 import { topologyOf } from "./topology";
@@ -23,6 +25,7 @@ export function RunProvider({ isDemo, children }: { isDemo: boolean; children: R
   return (
     <RunContext.Provider value={layer}>
       <NodeOverlayContext.Provider value={NodeOverlay}>
+        <RunReattach />
         <TraceFeedMount />
         {children}
       </NodeOverlayContext.Provider>

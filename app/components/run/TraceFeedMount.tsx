@@ -1,6 +1,7 @@
 "use client";
 // Subscribes to the open run's trace stream (server-sent events, resumed by the last seq on
-// reconnect) and hands each batch to the trace feed. Renders nothing; a new run restarts the feed.
+// reconnect) and hands each batch to the trace feed. Renders nothing; a new run restarts the feed
+// (a run picked up on load is folded up to where it was, then animated).
 import { useEffect, useRef, useState } from "react";
 import { useTRPCClient } from "../../lib/trpc";
 import { useRun, useRunLayer } from "./runContext";
@@ -17,7 +18,7 @@ export function TraceFeedMount() {
   useEffect(() => () => feed.stop(), [feed]);
 
   useEffect(() => {
-    feed.restart(topologyRef.current);
+    feed.restart(topologyRef.current, store.getState().foldUntil);
     if (!runId) return;
     const subscription = client.trace.stream.subscribe(
       { runId, afterSeq: 0 },

@@ -52,8 +52,11 @@ export interface RunUiState {
   /** A control request is in flight. */
   busy: boolean;
 
-  /** A run was started, reset or reopened: its record and state; node states start afresh. */
-  opened(view: RunView): void;
+  /** Trace entries up to this seq are folded into the canvas without animating them (a run picked up on load); 0 for a run started here. */
+  foldUntil: number;
+
+  /** A run was started, reset or reopened: its record and state; node states start afresh. `foldUntil`: see above. */
+  opened(view: Pick<RunView, "run" | "state">, foldUntil?: number): void;
   setState(state: RunStateView): void;
   /** Commands were dispatched (the server records each; the bar's count follows without a round trip). */
   countCommands(added: number): void;
@@ -100,10 +103,12 @@ export function createRunUiStore(flowId: string, wallNow: () => number): RunUiSt
     anchor: anchorOf(null, 0),
     faultMenu: null,
     busy: false,
+    foldUntil: 0,
 
-    opened(view) {
+    opened(view, foldUntil = 0) {
       const same = get().runId === view.run.id;
       set({
+        ...(same ? {} : { foldUntil }),
         runId: view.run.id,
         record: view.run,
         state: view.state,

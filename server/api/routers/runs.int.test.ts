@@ -93,6 +93,30 @@ describe("runs: the run bar", () => {
   });
 });
 
+describe("runs: the current run of a flow (a studio page reloaded during a live run finds it)", () => {
+  it("given a flow's live run, then it is current with its state and newest trace seq, until a reset replaces it or it finishes; a fast run is never current", async () => {
+    const { id: flowId } = await t.api.flows.duplicate({ id: BANK });
+    expect(await t.api.runs.current({ flowId })).toBeNull();
+
+    const live = await t.api.runs.start({ flowId, mode: "live" });
+    await t.api.commands.dispatch({ runId: live.run.id, ...account("OpenAccount", { owner: "Ada" }) });
+    const paused = await t.api.runs.current({ flowId });
+    const trace = await t.api.trace.page({ runId: live.run.id, afterSeq: 0 });
+    expect(paused).toMatchObject({ run: { id: live.run.id, mode: "live" }, state: { playing: false, commands: 1 }, traceSeq: trace.lastSeq });
+    expect(trace.lastSeq).toBeGreaterThan(0);
+    await t.api.runs.play({ runId: live.run.id });
+    expect((await t.api.runs.current({ flowId }))?.state.playing).toBe(true);
+
+    const fresh = await t.api.runs.reset({ runId: live.run.id });
+    expect(await t.api.runs.current({ flowId })).toMatchObject({ run: { id: fresh.run.id }, traceSeq: 0 });
+    await t.api.runs.finish({ runId: fresh.run.id });
+    expect(await t.api.runs.current({ flowId })).toBeNull();
+
+    await t.api.runs.start({ flowId, mode: "fast" });
+    expect(await t.api.runs.current({ flowId })).toBeNull();
+  });
+});
+
 describe("runs: reopening", () => {
   it("given a finished run, when it is given more work, then it is reopened and recorded as paused again", async () => {
     const { run } = await t.api.runs.start({ flowId: BANK, mode: "fast" });

@@ -2,7 +2,7 @@
 // document as it was, seed and mode), play, pause, step, speed, reset, finish; list a flow's runs;
 // read models, saga instances and alerts of a run. Thin: validate, call server/runs, return.
 import { z } from "zod";
-import { alerts, describeRun, listRuns, readModelRows, readModels, runsHost, sagaInstances } from "../../runs";
+import { alerts, currentRun, describeRun, listRuns, readModelRows, readModels, runsHost, sagaInstances } from "../../runs";
 import { router } from "../trpc";
 import { mode, runId, seed, speed } from "./runInputs";
 import { runProcedure } from "./runProcedure";
@@ -18,6 +18,11 @@ export const runsRouter = router({
   list: runProcedure
     .input(z.object({ flowId: z.string().min(1).max(100), limit: z.int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listRuns(ctx.prisma, host(), input.flowId, input.limit)),
+
+  /** The run a studio page of the flow reattaches to on load (its newest live run, open and not finished), or null. */
+  current: runProcedure
+    .input(z.object({ flowId: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => currentRun(ctx.prisma, host(), input.flowId)),
 
   /** The run with its document and live state (reopened from the store when not open). */
   get: runProcedure.input(z.object({ runId })).query(async ({ ctx, input }) => describeRun(ctx.prisma, await host().open(ctx.prisma, input.runId))),

@@ -34,6 +34,7 @@ export const fuzzSamples: Record<string, (fixture: FuzzFixture) => unknown[]> = 
   "runs.start": (f) => [{ flowId: f.demoId, mode: "fast", seed: 7 }, { flowId: f.demoId, mode: "live", speed: 2, play: false }],
   "runs.list": (f) => [{ flowId: f.demoId, limit: 5 }],
   "runs.get": (f) => [{ runId: f.runId }],
+  "runs.current": (f) => [{ flowId: f.demoId }, { flowId: f.userFlowId }],
   "runs.play": (f) => [{ runId: f.runId }],
   "runs.pause": (f) => [{ runId: f.runId }],
   "runs.step": (f) => [{ runId: f.runId, count: 3 }],
