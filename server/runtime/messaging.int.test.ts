@@ -3,7 +3,7 @@ import type { ConsumerDefinition } from "../core/definitions";
 import { HandlerError } from "../core/definitions";
 import { ACCOUNT_OPENED, DEPOSITED, deposit, open } from "../core/testing/bank";
 import { auditorConsumer, idempotentMailer, plainMailer, testRetryPolicy } from "../core/testing/consumers";
-import { createRelay } from "./relay";
+import { createRelay, PIPELINE_BATCHES } from "./relay";
 import { createRunContext } from "./runContext";
 import { createInProcessBus } from "./inProcessBus";
 import { bankSystem, startHarness, type Harness } from "./testing/systems";
@@ -55,9 +55,9 @@ describe("engine: outbox, bus, retries and dead letters", () => {
       expect(kinds(harness, "duplicate-absorbed").filter((e) => e.fromNode === "mailer-idempotent")).toHaveLength(1);
       expect(mails(harness).sort()).toEqual(["mailer-idempotent", "mailer-plain", "mailer-plain"]);
     });
-    it("given a pipelined transport, then the relay claims the next batch while one is in flight, publishes one at a time in order, records a batch once it is durable, and sends a refused batch again", async () => {
+    it("given a pipelined transport, then the relay claims a group of batches, publishes them one at a time in order, records them once durable in one go while the last is in flight, and sends a refused batch again", async () => {
       harness = startHarness(bankSystem());
-      for (let n = 1; n <= 5; n++) await harness.engine.dispatch(open(`a${n}`));
+      for (let n = 1; n <= PIPELINE_BATCHES + 2; n++) await harness.engine.dispatch(open(`a${n}`));
       const ctx = createRunContext(harness.store, indexSystem(bankSystem()), fastClock(0), 1, ids(seededRandom(1)));
       const sent: string[][] = [];
       const settle: ((error?: Error) => void)[] = [];
@@ -75,32 +75,36 @@ describe("engine: outbox, bus, retries and dead letters", () => {
         },
         close: async () => {},
       };
-      const relay = createRelay(ctx, pipelined, { batchSize: 2, pollIntervalMs: 0 });
+      const relay = createRelay(ctx, pipelined, { batchSize: 1, pollIntervalMs: 0 });
       const published = () => kinds(harness, "outbox-publish").map((e) => e.messageId);
+      const pending = () => harness.store.outbox.pendingCount();
+      /** Lets the newest publish finish (or fail), then runs the relay once. */
+      const next = (error?: Error) => {
+        const step = relay.runOnce();
+        settle.at(-1)!(error);
+        return step;
+      };
 
       expect(await relay.runOnce()).toBe(true);
-      expect(sent).toEqual([["a1", "a2"]]);
+      for (let n = 2; n <= PIPELINE_BATCHES - 1; n++) expect(await next()).toBe(true);
       expect(published()).toEqual([]);
-      const second = relay.runOnce();
-      settle[0]!();
-      expect(await second).toBe(true);
-      expect(sent).toEqual([["a1", "a2"], ["a3", "a4"]]);
-      expect(harness.store.outbox.pendingCount()).toBe(3);
+      expect(pending()).toBe(PIPELINE_BATCHES + 2);
+      expect(await next()).toBe(true);
+      expect(published()).toHaveLength(PIPELINE_BATCHES - 1);
+      expect(pending()).toBe(3);
 
-      const third = relay.runOnce();
-      settle[1]!(new Error("broker down"));
-      await expect(third).rejects.toThrow("broker down");
-      expect(harness.store.outbox.pendingCount()).toBe(3);
+      await expect(next(new Error("broker down"))).rejects.toThrow("broker down");
+      expect(pending()).toBe(3);
       expect(await relay.runOnce()).toBe(true);
-      settle[2]!();
-      expect(await relay.runOnce()).toBe(true);
-      settle[3]!();
-      expect(await relay.runOnce()).toBe(true);
+      expect(await next()).toBe(true);
+      expect(await next()).toBe(true);
+      expect(await next()).toBe(true);
       expect(await relay.runOnce()).toBe(false);
 
-      expect(sent).toEqual([["a1", "a2"], ["a3", "a4"], ["a3", "a4"], ["a5"]]);
+      const keys = Array.from({ length: PIPELINE_BATCHES + 2 }, (_, i) => [`a${i + 1}`]);
+      expect(sent).toEqual([...keys.slice(0, PIPELINE_BATCHES), ...keys.slice(PIPELINE_BATCHES - 1)]);
       expect(most).toBe(1);
-      expect(harness.store.outbox.pendingCount()).toBe(0);
+      expect(pending()).toBe(0);
       expect(published()).toEqual(harness.store.events.readAll().map((e) => e.eventId));
     });
   });

@@ -1,9 +1,11 @@
 // The outbox relay: claims a batch of unpublished rows, publishes them to the
 // transport, then marks them published (and traces each). A crash between
 // publishing and marking publishes them again: at-least-once. On a pipelined
-// transport (Kafka) one batch is in flight while the next is claimed and the
-// previous one recorded, so SQLite work overlaps the broker's round trip; the
-// publishes themselves stay one at a time and in order.
+// transport (Kafka) the relay claims PIPELINE_BATCHES batches at once and sends
+// them one after another, one publish in flight at a time and in order; once the
+// last of them is on its way it records the landed ones and claims the next group
+// in one transaction: fewer SQLite commits, and that work overlaps the broker's
+// round trip.
 
 import type { OutboxSettings } from "../core/definitions";
 import { HEADER } from "../core/messageHeaders";
@@ -18,6 +20,8 @@ export const RELAY_OWNER = "relay";
 const LEASE_MS = 30_000;
 /** Worker processes (Kafka mode) enqueue rows this process hears nothing of: look at the store again after this long (clock ms). */
 const RECHECK_MS = 50;
+/** Pipelined: batches claimed (and recorded) per SQLite transaction. */
+export const PIPELINE_BATCHES = 5;
 
 interface InFlight {
   rows: OutboxRow[];
@@ -31,15 +35,17 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
   /** Whether rows are pending, known until the next enqueue; undefined = ask the store. */
   let pending: boolean | undefined;
   let checkedAt = Number.NEGATIVE_INFINITY;
-  /** Pipelined: the batch being published, and the next one, claimed while it was. */
+  /** Pipelined: the batch being published, the claimed batches waiting their turn, and the published rows not yet recorded. */
   let inFlight: InFlight | undefined;
-  let ready: OutboxRow[] | undefined;
+  let queue: OutboxRow[][] = [];
+  let landed: OutboxRow[] = [];
   const stopListening = ctx.store.outbox.onEnqueued(() => {
     pending = undefined;
     blockedUntil = Number.NEGATIVE_INFINITY;
   });
 
-  const claim = (now: number, afterId = 0) => ctx.store.outbox.claimBatch(owner, settings.batchSize, now, LEASE_MS, afterId);
+  const claim = (now: number, batches: number, afterId = 0) => ctx.store.outbox.claimBatch(owner, settings.batchSize * batches, now, LEASE_MS, afterId);
+  const split = (rows: OutboxRow[]) => Array.from({ length: Math.ceil(rows.length / settings.batchSize) }, (_, i) => rows.slice(i * settings.batchSize, (i + 1) * settings.batchSize));
 
   /** Marks the rows published, lets the transport record them and traces each; inside the caller's transaction. */
   function record(rows: OutboxRow[], now: number): void {
@@ -62,25 +68,45 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
     );
   }
 
+  /** Records the rows published so far (in the caller's transaction). */
+  function recordLanded(): void {
+    if (landed.length === 0) return;
+    record(landed, ctx.clock.now());
+    landed = [];
+  }
+
   /**
-   * Waits for the batch in flight and takes it off. A publish error is thrown; that batch and
-   * the one claimed after it stay claimed by this owner, who claims them again first.
+   * Waits for the batch in flight. A publish error is thrown after what landed before it is
+   * recorded; that batch and the ones claimed after it stay claimed by this owner, who claims
+   * them again first.
    */
-  async function land(): Promise<OutboxRow[] | undefined> {
+  async function land(): Promise<boolean> {
     const flight = inFlight;
     inFlight = undefined;
-    if (!flight) return undefined;
+    if (!flight) return false;
     const error = await flight.sent;
     if (error !== undefined) {
-      ready = undefined;
+      queue = [];
+      ctx.store.transaction(recordLanded);
       throw error;
     }
-    return flight.rows;
+    landed.push(...flight.rows);
+    return true;
+  }
+
+  function send(rows: OutboxRow[]): void {
+    inFlight = {
+      rows,
+      sent: transport.publish(rows).then(
+        () => undefined,
+        (error: unknown) => error ?? new Error("The transport refused the batch without saying why."),
+      ),
+    };
   }
 
   /** One batch at a time: claim, publish, record. */
   async function stepInTurn(now: number): Promise<boolean> {
-    const rows = claim(now);
+    const rows = claim(now, 1);
     if (rows.length === 0) {
       // Pending rows are claimed by another relay: look again when its lease ends.
       blockedUntil = now + LEASE_MS;
@@ -92,34 +118,26 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
   }
 
   /**
-   * Lands the batch in flight, sends the ready one at once, then in one transaction records the
-   * landed batch and claims the next: the broker's round trip overlaps the SQLite work.
+   * Lands the batch in flight and sends the next claimed one at once; when the group is all on its
+   * way (or a fault paused the relay), records what landed and claims the next group, in one
+   * transaction, while the last batch is in flight.
    */
   async function stepPipelined(now: number): Promise<boolean> {
-    const landed = await land();
+    const worked = await land();
     const paused = ctx.faults.relayPaused();
-    const rows = paused ? [] : (ready ?? claim(now, landed?.at(-1)?.id));
-    if (!paused) ready = undefined;
-    if (rows.length > 0) {
-      inFlight = {
-        rows,
-        sent: transport.publish(rows).then(
-          () => undefined,
-          (error: unknown) => error ?? new Error("The transport refused the batch without saying why."),
-        ),
-      };
-    }
-    if (!landed && rows.length === 0) {
+    if (!paused && queue.length === 0 && landed.length === 0) queue = split(claim(now, PIPELINE_BATCHES));
+    const rows = paused ? undefined : queue.shift();
+    if (rows) send(rows);
+    else if (!worked) {
       if (!paused) blockedUntil = now + LEASE_MS;
       return false;
     }
-    ctx.store.transaction(() => {
-      if (landed) record(landed, ctx.clock.now());
-      if (rows.length > 0 && !paused) {
-        const next = claim(now, rows.at(-1)!.id);
-        ready = next.length > 0 ? next : undefined;
-      }
-    });
+    if (queue.length === 0 || paused) {
+      ctx.store.transaction(() => {
+        recordLanded();
+        if (rows && !paused) queue = split(claim(now, PIPELINE_BATCHES, rows.at(-1)!.id));
+      });
+    }
     return true;
   }
 
@@ -130,7 +148,7 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
       if (inFlight) return Number.NEGATIVE_INFINITY;
       if (ctx.faults.relayPaused()) return undefined;
       const now = ctx.clock.now();
-      if (ready) return now;
+      if (queue.length > 0) return now;
       if (pending === false && now - checkedAt >= RECHECK_MS) pending = undefined;
       if (pending === undefined) {
         pending = ctx.store.outbox.pendingCount() > 0;
@@ -147,9 +165,9 @@ export function createRelay(ctx: RunContext, transport: Transport, settings: Out
     },
     async close() {
       stopListening();
-      // A batch the transport took is recorded; one it refused, and the ready one, are claimed again by the next relay.
-      const landed = await land().catch(() => undefined);
-      if (landed) ctx.store.transaction(() => record(landed, ctx.clock.now()));
+      // What the transport took is recorded; a refused batch, and the claimed ones, are claimed again by the next relay.
+      await land().catch(() => false);
+      ctx.store.transaction(recordLanded);
     },
   };
 }
