@@ -43,7 +43,30 @@ export async function completeTour(panel: Locator): Promise<number> {
     await doStep(panel);
   }
   await expect(panel.getByTestId("tour-complete")).toBeVisible();
+  expect(await overlappingBadges(panel.page())).toEqual([]);
   return total;
+}
+
+/** What a node card shows (its kind, name, lines, chips) and the run's badges, counts, rows and fault controls on it. */
+const NODE_PARTS = ".node-kind, .node-title, .node-line, .chip, .node-problems, .run-badge, .run-row, .run-stat, .run-fault, .run-fault-open, .run-flash";
+
+/** Pairs of labels or badges that overlap on the same node card, or stick out of it ("node: a × b"). */
+export async function overlappingBadges(page: Page): Promise<string[]> {
+  return page.locator(".react-flow__node").evaluateAll((nodes, selector) => {
+    const found: string[] = [];
+    const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const name = (el: Element) => `${el.className} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+    for (const node of nodes) {
+      const card = node.getBoundingClientRect();
+      const parts = [...node.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
+      parts.forEach((a, i) => {
+        const box = a.getBoundingClientRect();
+        if (box.right > card.right + 1 || box.bottom > card.bottom + 1) found.push(`${node.getAttribute("data-id")}: ${name(a)} outside the card`);
+        for (const b of parts.slice(i + 1)) if (!a.contains(b) && !b.contains(a) && hit(box, b.getBoundingClientRect())) found.push(`${node.getAttribute("data-id")}: ${name(a)} × ${name(b)}`);
+      });
+    }
+    return found;
+  }, NODE_PARTS);
 }
 
 /** Waits until the animation has drawn every trace entry the stream delivered. */

@@ -3,7 +3,7 @@
 // and live metrics in the panels; faults injected from the canvas and cleared; retries with their
 // attempt count; dead letters redriven after a preview; a duplicate stopped by idempotency.
 import { expect, test, type Page } from "@playwright/test";
-import { animationCaughtUp, canvasNode, openDemo, openTab, shot } from "./run-helpers";
+import { animationCaughtUp, canvasNode, openDemo, openTab, overlappingBadges, shot } from "./run-helpers";
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -57,6 +57,7 @@ test("a saga run live: pending outbox row, tokens, steps, rows, read models, sag
   await page.getByRole("button", { name: "times as a script" }).click();
   await expect(canvasNode(page, "fulfilment").getByTestId("run-saga-instances")).toContainText("burst-");
   await page.waitForTimeout(600);
+  expect(await overlappingBadges(page)).toEqual([]);
   await shot(page, "run-live-burst");
   await page.locator(".react-flow__node[data-id='fulfilment']").screenshot({ path: "e2e/screenshots/run-live-saga-node.png" });
   await animationCaughtUp(page);
