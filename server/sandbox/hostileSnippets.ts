@@ -65,6 +65,7 @@ export const hostileSnippets: HostileSnippet[] = [
   { name: "a thrown object whose getter never returns", code: "throw { get name() { for (;;) {} } };", expect: ["timeout"], says: "time limit" },
   { name: "a proxy that never lists its keys", code: "return new Proxy({}, { ownKeys() { for (;;) {} } });", expect: ["timeout"] },
   { name: "a generator that never ends", code: "function* forever() { for (;;) yield 1; }\nreturn [...forever()];", expect: ["timeout", "memory"] },
+  { name: "a result nested 20,000 deep", code: "let o = {};\nfor (let i = 0; i < 20000; i++) o = { o };\nreturn o;", expect: ["stack"], says: "recursed too deeply" },
   { name: "a structure nested 100,000 deep", code: "let o = {};\nfor (let i = 0; i < 100000; i++) o = { o };\nreturn o;", expect: ["timeout", "stack", "memory", "result"] },
   { name: "an error message of 10 MB", code: "throw new Error('x'.repeat(1e7));", expect: ["thrown"], says: "(10000000 characters)" },
   { name: "a static import", code: 'import fs from "fs";\nreturn fs;', expect: ["syntax"] },

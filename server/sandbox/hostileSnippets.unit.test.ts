@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SnippetError } from "../flow/snippets";
 import { hostileSnippets } from "./hostileSnippets";
-import { createSandbox, type Sandbox } from "./sandbox";
+import { createPrintingSandbox } from "./printingSandbox";
+import type { Sandbox } from "./sandbox";
 
 let sandbox: Sandbox;
+/** What QuickJS printed (an abort when a runtime cannot be freed). */
+let printed: string[];
 beforeAll(async () => {
-  sandbox = await createSandbox();
+  ({ sandbox, printed } = await createPrintingSandbox());
 });
 afterAll(() => sandbox.dispose());
 
@@ -15,7 +18,7 @@ describe("hostile snippets", () => {
   });
 
   it.each(hostileSnippets.map((snippet) => [snippet.name, snippet] as const))(
-    "Given %s, When evaluated, Then it fails clearly and the host keeps working",
+    "Given %s, When evaluated, Then it fails clearly, QuickJS frees its runtime without complaint and the host keeps working",
     async (_name, snippet) => {
       const outcome = await sandbox.evaluate({ name: snippet.name, code: snippet.code, input: { event: { n: 1 } } }).then(
         (value) => ({ value }),
@@ -30,6 +33,7 @@ describe("hostile snippets", () => {
       if (snippet.says) expect(failure.message).toContain(snippet.says);
       const normal = await sandbox.evaluate({ name: "normal", code: "return { sum: event.n + 41, list: [1, 2].map((x) => x * 2) };", input: { event: { n: 1 } } });
       expect(normal).toEqual({ sum: 42, list: [2, 4] });
+      expect(printed.splice(0), "what QuickJS printed").toEqual([]);
     },
   );
 });

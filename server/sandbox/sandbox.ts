@@ -109,9 +109,10 @@ export class Sandbox implements SnippetEvaluator {
       session.context.dispose();
       session.runtime.dispose();
     } catch {
-      // QuickJS aborted while freeing an interrupted runtime (seen after a deeply nested structure
-      // was cut short): that memory is lost inside this WebAssembly instance, so runtimes come from
-      // a fresh instance once it has loaded, and the old one is left to the garbage collector.
+      // QuickJS aborted while freeing a runtime that the host's stack overflowing mid-evaluation left
+      // with live objects (the stack limit keeps QuickJS's own check first; this is the fallback):
+      // that memory is lost inside this WebAssembly instance, so runtimes come from a fresh instance
+      // once it has loaded, and the old one is left to the garbage collector.
       this.replaceModule();
     }
   }
@@ -170,7 +171,7 @@ export class Sandbox implements SnippetEvaluator {
   }
 }
 
-/** A sandbox with the given limits (defaults: 50 ms, 16 MiB, 128 KiB stack, 8 KiB snippets, 1 MiB results). */
+/** A sandbox with the given limits (defaults: 50 ms, 16 MiB, 32 KiB stack, 8 KiB snippets, 1 MiB results). */
 export async function createSandbox(limits: Partial<SandboxLimits> = {}): Promise<Sandbox> {
   const resolved = resolveLimits(limits);
   return new Sandbox(await getQuickJS(), resolved);

@@ -74,7 +74,7 @@ describe("the snippet sandbox", () => {
   });
 
   it("Given limits that would let recursion reach the host stack, When creating a sandbox, Then they are refused", async () => {
-    await expect(createSandbox({ stackBytes: 512 * 1024 })).rejects.toThrow(/overflow the host's stack/);
+    await expect(createSandbox({ stackBytes: 64 * 1024 })).rejects.toThrow(/overflow the host's stack/);
     await expect(createSandbox({ timeMs: 0 })).rejects.toThrow(/positive integer/);
   });
 
