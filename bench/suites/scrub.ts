@@ -12,9 +12,9 @@
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
+import { freePort, waitUntilServing } from "../harness/localServer";
 import { PROJECT_ROOT } from "../harness/machine";
 import { CHROMIUM, CHROMIUM_ARGS, trpcMutate } from "../harness/studioServer";
 import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
@@ -24,32 +24,6 @@ const FLOW = "demo-bank-account";
 const ACCOUNTS = Number(process.env.SCRUB_ACCOUNTS ?? 20);
 const COMMANDS_PER_ACCOUNT = Number(process.env.SCRUB_COMMANDS_PER_ACCOUNT ?? 150);
 const SCRIPT_LIMIT = 1_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilUp(url: string, server: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the studio server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the studio did not answer at ${url} within ${timeoutMs / 1000} s`);
-}
-
 
 /** The bank's console commands: each account opened, then deposits with every fifth a withdrawal (seeded by position, no randomness). */
 function bankCommands(): { aggregate: string; aggregateId: string; command: string; data: Record<string, number | string> }[] {
@@ -86,7 +60,7 @@ function startStudio(ctx: SuiteContext): Promise<Studio> {
       env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${ctx.newFile("studio.db")}` },
       stdio: ["ignore", "ignore", "inherit"],
     });
-    await waitUntilUp(`${base}/`, server, 120_000);
+    await waitUntilServing(`${base}/`, server, 120_000);
     const { chromium } = await import("@playwright/test");
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     running = { server, browser };
