@@ -10,6 +10,7 @@
 import type { PrismaClient } from "../db/generated/client";
 import { databaseFile } from "../db/prisma";
 import { createKafkaTransport, kafkaModeFromEnvironment, settlingOnKafka, type KafkaSettings, type KafkaTransport } from "../runtime/kafka";
+import { createRunStore } from "../store";
 import { RunLimitError } from "./errors";
 import { MAX_OPEN_RUNS } from "./limits";
 import { createKeyframeBuilder, type KeyframeBuilder } from "./keyframeBuilder";
@@ -18,6 +19,7 @@ import { createMutex, type Mutex } from "./mutex";
 import { openRun, type RunMode } from "./openRun";
 import { createRunRecord, findFlow, findRunRecord, listRunRecords, setRunStatus, type RunRecord } from "./records";
 import { createRedriveJobs, type RedriveJobs } from "./redriveJobs";
+import { sharedDatabase } from "./shared";
 
 export interface RunsHostOptions {
   maxOpenRuns: number;
@@ -59,6 +61,8 @@ export interface RunsHost {
   list(prisma: PrismaClient, flowId: string, limit: number): Promise<RunRecord[]>;
   /** Ids of the runs open in this process. */
   openIds(): string[];
+  /** Deletes every recorded run of the flow from the store (events, trace, keyframes, queues…), closing the open ones; their Run rows go with the flow. */
+  discardRunsOf(prisma: PrismaClient, flowId: string): Promise<void>;
   /** Closes every open run (shutdown, tests). */
   close(): Promise<void>;
 }
@@ -216,6 +220,18 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
     },
     list: (prisma, flowId, limit) => listRunRecords(prisma, flowId, limit),
     openIds: () => [...runs.keys()],
+    async discardRunsOf(prisma, flowId) {
+      const recorded = await prisma.run.findMany({ where: { flowId }, select: { id: true } });
+      for (const { id } of recorded) {
+        const held = runs.get(id);
+        if (held) {
+          runs.delete(id);
+          await closeRun(held);
+        }
+        keyframes.forget(id);
+        await writeLock.run(() => createRunStore(sharedDatabase(), id).deleteRun());
+      }
+    },
     async close() {
       const all = [...runs.values()];
       runs.clear();

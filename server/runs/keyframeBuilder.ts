@@ -29,6 +29,8 @@ export interface KeyframeBuilder {
   track(runId: string, definition: SystemDefinition, document: unknown): void;
   /** The run stopped recording here: its keyframes are finished, then it is forgotten. */
   closed(runId: string): void;
+  /** The run is being deleted: no more keyframes for it. */
+  forget(runId: string): void;
   /** Resolves once the keyframes of every tracked run cover its log as it stands (tests, benchmarks). */
   settled(): Promise<void>;
   /** Stops building and closes the connection. */
@@ -102,6 +104,9 @@ export function createKeyframeBuilder(file: () => string): KeyframeBuilder {
     closed(runId) {
       const entry = tracked.get(runId);
       if (entry) entry.closed = true;
+    },
+    forget(runId) {
+      tracked.delete(runId);
     },
     async settled() {
       // Runs may have grown since their last pass: look at each again.

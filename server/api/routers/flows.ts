@@ -9,6 +9,7 @@ import { flowThumbnail } from "../../flow/graphThumbnail";
 import { completeLayout } from "../../flow/layout";
 import { FLOW_SCHEMA_VERSION, FlowSchema, type Flow } from "../../flow/schema";
 import type { PrismaClient } from "../../db/generated/client";
+import { runsHost } from "../../runs";
 import type { Context } from "../trpc";
 import { createThumbnailCache, type ThumbnailCache } from "./flowThumbnails";
 import { publicProcedure, router } from "../trpc";
@@ -122,6 +123,8 @@ export const flowsRouter = router({
 
   delete: publicProcedure.input(z.object({ id: flowId })).mutation(async ({ ctx, input }) => {
     await findEditable(ctx, input.id);
+    // Its runs' recordings first: the Run rows cascade with the flow, the store's rows would not.
+    await runsHost().discardRunsOf(ctx.prisma, input.id);
     await ctx.prisma.flow.delete({ where: { id: input.id } });
     return { id: input.id };
   }),

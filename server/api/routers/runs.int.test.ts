@@ -2,7 +2,7 @@
 // version, document, seed and mode), the run bar in fast and live mode, reopening a run the
 // registry forgot, and clear errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoFlowId, setupRunsApi, type RunsApi } from "./testing/runsApi";
+import { demoFlowId, setupRunsApi, storeRowsOf, type RunsApi } from "./testing/runsApi";
 
 let t: RunsApi;
 beforeAll(async () => {
@@ -155,6 +155,25 @@ describe("runs: reopening", () => {
     expect(reopened.state).toMatchObject({ playing: false, commands: 1 });
     expect(reopened.run.status).toBe("paused");
     expect((await t.api.commands.history({ runId: run.id })).commands.map((c) => c.command.type)).toEqual(["OpenAccount"]);
+  });
+});
+
+describe("runs: a deleted flow", () => {
+  it("given a copy of a demo with a live run open and a finished fast run, when the flow is deleted, then both runs are closed and no table keeps a row of them", async () => {
+    const { id: flowId } = await t.api.flows.duplicate({ id: BANK, name: "Doomed bank" });
+    const live = (await t.api.runs.start({ flowId, mode: "live", speed: 16, play: true })).run;
+    await t.api.commands.dispatch({ runId: live.id, ...account("OpenAccount", { owner: "Ada" }) });
+    await waitFor(async () => (await t.api.runs.rows({ runId: live.id, projection: "account_balances" })).rows.length === 1);
+    const fast = (await t.api.runs.start({ flowId, mode: "fast", seed: 3 })).run;
+    await t.api.commands.script({ runId: fast.id, commands: [account("OpenAccount", { owner: "Bo" }), account("Deposit", { amount: 7 })] });
+    await t.api.runs.finish({ runId: fast.id });
+    for (const run of [live, fast]) expect(storeRowsOf(run.id).events, run.id).toBeGreaterThan(0);
+
+    await t.api.flows.delete({ id: flowId });
+
+    expect(t.host.openIds()).not.toContain(live.id);
+    for (const run of [live, fast]) expect(Object.entries(storeRowsOf(run.id)).filter(([, count]) => count > 0), run.id).toEqual([]);
+    await expect(t.api.runs.get({ runId: fast.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

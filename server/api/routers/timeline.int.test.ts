@@ -9,7 +9,7 @@ import { sharedDatabase } from "../../runs";
 import { createRunStore } from "../../store";
 import { forkRun } from "./timelineFork";
 import { closeTimelines, timelineOf } from "./timelineRuns";
-import { demoFlowId, setupRunsApi, type RunsApi } from "./testing/runsApi";
+import { demoFlowId, setupRunsApi, storeRowsOf, type RunsApi } from "./testing/runsApi";
 
 let t: RunsApi;
 let bankRun: string;
@@ -245,14 +245,6 @@ describe("timeline: keyframes built while a run records", () => {
 });
 
 describe("timeline: a deleted run", () => {
-  /** Rows of `runId` in every table that has a run_id column. */
-  const rowsOf = (runId: string) => {
-    const db = sharedDatabase();
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((table) => table.name);
-    const perRun = tables.filter((table) => db.prepare<[], { name: string }>(`PRAGMA table_info("${table}")`).all().some((column) => column.name === "run_id"));
-    return Object.fromEntries(perRun.map((table) => [table, db.prepare<[string], number>(`SELECT COUNT(*) FROM "${table}" WHERE run_id = ?`).pluck().get(runId)!]));
-  };
-
   it("given a run with commands, trace, events and stored keyframes, when it is deleted, then no table keeps a row of it and another run keeps its own", async () => {
     const { run } = await t.api.runs.start({ flowId: BANK, mode: "fast", seed: 5 });
     const deposits = Array.from({ length: 240 }, () => ({ aggregate: "Account", aggregateId: "k", command: "Deposit", data: { amount: 1 } }));
@@ -260,13 +252,13 @@ describe("timeline: a deleted run", () => {
     const { length } = await t.api.timeline.open({ runId: run.id });
     await t.api.timeline.stateAt({ runId: run.id, index: length, parts: ["aggregates"] });
     await t.host.keyframes.settled();
-    const recorded = rowsOf(run.id);
+    const recorded = storeRowsOf(run.id);
     for (const table of ["events", "trace", "run_commands", "timeline_keyframes", "projection_rows"]) expect(recorded[table], table).toBeGreaterThan(0);
-    const others = rowsOf(bankRun);
+    const others = storeRowsOf(bankRun);
 
     createRunStore(sharedDatabase(), run.id).deleteRun();
 
-    expect(Object.entries(rowsOf(run.id)).filter(([, count]) => count > 0)).toEqual([]);
-    expect(rowsOf(bankRun)).toEqual(others);
+    expect(Object.entries(storeRowsOf(run.id)).filter(([, count]) => count > 0)).toEqual([]);
+    expect(storeRowsOf(bankRun)).toEqual(others);
   });
 });

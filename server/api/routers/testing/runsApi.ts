@@ -9,7 +9,7 @@ import { PrismaClient } from "../../../db/generated/client";
 import { applyMigrations } from "../../../db/migrate";
 import { seedDemos } from "../../../db/seed";
 import { demos } from "../../../flow/demos";
-import { closeSharedDatabase, replaceRunsHost, type RunsHost } from "../../../runs";
+import { closeSharedDatabase, replaceRunsHost, sharedDatabase, type RunsHost } from "../../../runs";
 import type { KafkaSettings } from "../../../runtime/kafka";
 import { createCaller } from "../../root";
 import { createContextInner } from "../../trpc";
@@ -75,4 +75,12 @@ export async function setupRunsApi(options: { maxOpenRuns?: number; kafka?: Kafk
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Rows of `runId` in every table of the shared file that has a run_id column, by table. */
+export function storeRowsOf(runId: string): Record<string, number> {
+  const db = sharedDatabase();
+  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((table) => table.name);
+  const perRun = tables.filter((table) => db.prepare<[], { name: string }>(`PRAGMA table_info("${table}")`).all().some((column) => column.name === "run_id"));
+  return Object.fromEntries(perRun.map((table) => [table, db.prepare<[string], number>(`SELECT COUNT(*) FROM "${table}" WHERE run_id = ?`).pluck().get(runId)!]));
 }
