@@ -229,7 +229,7 @@ export function createRunsHost(options: Partial<RunsHostOptions> = {}): RunsHost
           await closeRun(held);
         }
         keyframes.forget(id);
-        await writeLock.run(() => createRunStore(sharedDatabase(), id).deleteRun());
+        await writeLock.run(async () => createRunStore(sharedDatabase(), id).deleteRun());
       }
     },
     async close() {
