@@ -29,6 +29,8 @@ export const NODE_SIZE: Readonly<Record<NodeKind, Size>> = {
 
 const GAP_X = 90;
 const GAP_Y = 24;
+/** Extra room between nodes stacked by the automatic layout for what they show while the flow runs (a rejection, counts, a fault), so a running node does not reach the next one. */
+const RUN_ROOM = 24;
 const ATTACH_GAP = 48;
 
 type Layout = Flow["layout"];
@@ -106,7 +108,7 @@ export function autoLayout(graph: FlowGraph): Layout {
   const { anchorOf, ridersOf } = riders(graph);
   const boxes = footprints(graph, ridersOf);
   const g = new Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 28, ranksep: GAP_X, marginx: 20, marginy: 20 });
+  g.setGraph({ rankdir: "LR", nodesep: 28 + RUN_ROOM, ranksep: GAP_X, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const [id, box] of boxes) g.setNode(id, { width: box.width, height: box.height });
   for (const edge of graph.edges) {

@@ -112,7 +112,7 @@ export const orderSagaOrchestrated = defineDemo(
     outboxes: [{ id: "order-outbox", aggregate: "Order", batchSize: 100, pollIntervalMs: 0 }],
     layout: {
       order: { x: 0, y: 0 },
-      fulfilment: { x: 380, y: 0 },
+      fulfilment: { x: 540, y: 0 },
       payment: { x: 760, y: -200 },
       inventory: { x: 760, y: 220 },
       shipping: { x: 760, y: 640 },
