@@ -6,6 +6,7 @@
 // data-flying "tone=count ..."), so a test can ask what went where.
 import { useReactFlow, useStoreApi } from "@xyflow/react";
 import { useEffect, useState } from "react";
+import { fitBitmapToBox } from "../studio/canvasBitmap";
 import { useRunLayer } from "./runContext";
 import type { PathSource } from "./tokenAnimator";
 
@@ -37,16 +38,7 @@ export function TokenLayer() {
           height: node.measured.height ?? 60,
         })),
     };
-    const fit = () => {
-      const ratio = window.devicePixelRatio || 1;
-      const width = Math.round(canvas.clientWidth * ratio);
-      const height = Math.round(canvas.clientHeight * ratio);
-      if (canvas.width !== width) canvas.width = width;
-      if (canvas.height !== height) canvas.height = height;
-    };
-    fit();
-    const resize = new ResizeObserver(fit);
-    resize.observe(canvas);
+    const stopFitting = fitBitmapToBox(canvas);
     animator.attach(canvas, source);
 
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -63,7 +55,7 @@ export function TokenLayer() {
     };
     return () => {
       if (timer) clearTimeout(timer);
-      resize.disconnect();
+      stopFitting();
       animator.onTally = null;
       animator.attach(null, null);
     };

@@ -3,10 +3,11 @@
 // palette) become store actions; a connection dropped anywhere on a node counts, and a refused one
 // shows its reason. Node and edge types come from module scope, never rebuilt.
 import {
-  Background, Controls, ReactFlow, useReactFlow,
+  Controls, ReactFlow, useReactFlow,
   type Connection, type FinalConnectionState, type IsValidConnection, type OnDelete,
 } from "@xyflow/react";
 import { useCallback, useRef, useState, type DragEvent } from "react";
+import { DotGrid } from "./DotGrid";
 import { edgeTypes } from "./edges";
 import { Minimap } from "./Minimap";
 import { PALETTE_MIME } from "./Palette";
@@ -36,11 +37,6 @@ export function Canvas() {
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const { screenToFlowPosition } = useReactFlow();
   const connected = useRef(false);
-  // While the view moves, the viewport gets its own compositor layer (pan and zoom without repainting
-  // every node); at rest it goes back to normal so text is painted sharp at the new zoom.
-  const wrapper = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback(() => wrapper.current?.classList.add("is-moving"), []);
-  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove("is-moving"), []);
   // Fit the flow in view when it opens; an empty flow keeps zoom 1 (or the first drop would zoom in on it).
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
@@ -86,7 +82,7 @@ export function Canvas() {
   }, [store, screenToFlowPosition]);
 
   return (
-    <div className="canvas" data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={edges}
@@ -98,8 +94,6 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         nodesConnectable={!readOnly}
@@ -109,7 +103,7 @@ export function Canvas() {
         maxZoom={2}
         proOptions={PRO}
       >
-        <Background gap={24} />
+        <DotGrid />
         <Minimap />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>

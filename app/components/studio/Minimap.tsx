@@ -3,8 +3,10 @@
 // drag on it to move the view there, turn the wheel over it to zoom. The node boxes come from the
 // studio store and change only with the flow; only the frame follows each pan/zoom step, so the
 // minimap adds no per-node work to panning (React Flow's own minimap watches every node per frame).
-import { Panel, useReactFlow, useStore as useFlowStore } from "@xyflow/react";
-import { memo, useMemo, type PointerEvent, type WheelEvent } from "react";
+// What the minimap shows (its viewBox) is fitted to the nodes and the view where the last pan or
+// zoom ended, not at every step: a new viewBox re-lays the SVG out, which costs the page a frame.
+import { Panel, useOnViewportChange, useReactFlow, useStore as useFlowStore, useStoreApi, type Viewport } from "@xyflow/react";
+import { memo, useMemo, useState, type PointerEvent, type WheelEvent } from "react";
 import { NODE_SIZE } from "@/server/flow/layout";
 import { frame, minimapToFlow, visibleArea, type Rect } from "./minimapGeometry";
 import { useStudio } from "./studioContext";
@@ -34,9 +36,18 @@ export function Minimap() {
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
   const { setCenter, getZoom, zoomTo } = useReactFlow();
+  const flow = useStoreApi();
+  const [rest, setRest] = useState<Viewport>(() => {
+    const [x, y, zoom] = flow.getState().transform;
+    return { x, y, zoom };
+  });
+  useOnViewportChange({ onEnd: setRest });
   const nodesFrame = useMemo(() => frame(nodes.map(box)), [nodes]);
   const visible = visibleArea(transform, width, height);
-  const view = frame([nodesFrame, visible], 0.02);
+  const view = useMemo(
+    () => frame([nodesFrame, visibleArea([rest.x, rest.y, rest.zoom], width, height)], 0.02),
+    [nodesFrame, rest, width, height],
+  );
 
   const moveTo = (event: PointerEvent<SVGSVGElement>) => {
     const bounds = event.currentTarget.getBoundingClientRect();
