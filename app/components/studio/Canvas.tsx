@@ -6,7 +6,7 @@ import {
   Controls, ReactFlow, useReactFlow,
   type Connection, type FinalConnectionState, type IsValidConnection, type OnDelete,
 } from "@xyflow/react";
-import { useCallback, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type DragEvent } from "react";
 import { DotGrid } from "./DotGrid";
 import { edgeTypes } from "./edges";
 import { Minimap } from "./Minimap";
@@ -19,6 +19,8 @@ const DELETE_KEYS = ["Delete", "Backspace"];
 const MULTI_SELECT_KEYS = ["Shift", "Meta", "Control"];
 const PRO = { hideAttribution: true };
 const FIT = { maxZoom: 1, padding: 0.1 };
+/** How long the view rests before the viewport's layer is redrawn sharp at the new zoom. */
+const SETTLE_MS = 300;
 
 /** The node under the pointer where a connection was dropped, if any. */
 function nodeAt(event: MouseEvent | TouchEvent): string | undefined {
@@ -37,6 +39,21 @@ export function Canvas() {
   const onEdgesChange = useStudio((s) => s.onEdgesChange);
   const { screenToFlowPosition } = useReactFlow();
   const connected = useRef(false);
+  // The viewport is always its own compositor layer (globals.css), which the browser rasterizes at the
+  // zoom it had when the layer was made. Once the view has rested a moment, the layer is made anew
+  // (will-change off for one frame), so text is drawn sharp at the new zoom; never during a gesture.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const settle = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const onMoveStart = useCallback(() => clearTimeout(settle.current), []);
+  const onMoveEnd = useCallback(() => {
+    clearTimeout(settle.current);
+    settle.current = setTimeout(() => {
+      const element = wrapper.current;
+      element?.classList.add("is-settling");
+      requestAnimationFrame(() => requestAnimationFrame(() => element?.classList.remove("is-settling")));
+    }, SETTLE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(settle.current), []);
   // Fit the flow in view when it opens; an empty flow keeps zoom 1 (or the first drop would zoom in on it).
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
@@ -82,7 +99,7 @@ export function Canvas() {
   }, [store, screenToFlowPosition]);
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<AppNode, AppEdge>
         nodes={nodes}
         edges={edges}
@@ -94,6 +111,8 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onDelete={onDelete}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         nodesConnectable={!readOnly}
