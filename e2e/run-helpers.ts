@@ -50,12 +50,15 @@ export async function completeTour(panel: Locator): Promise<number> {
 /** What a node card shows (its kind, name, lines, chips) and the run's badges, counts, rows and fault controls on it. */
 const NODE_PARTS = ".node-kind, .node-title, .node-line, .chip, .node-problems, .run-badge, .run-row, .run-stat, .run-fault, .run-fault-open, .run-flash";
 
-/** Pairs of labels or badges that overlap on the same node card, or stick out of it ("node: a × b"). */
+/** Node cards that overlap (grown by what they show while running), and labels or badges that overlap on the same card or stick out of it ("node: a × b"). */
 export async function overlappingBadges(page: Page): Promise<string[]> {
   return page.locator(".react-flow__node").evaluateAll((nodes, selector) => {
     const found: string[] = [];
     const hit = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
     const name = (el: Element) => `${el.className} "${(el.textContent ?? "").trim().slice(0, 30)}"`;
+    nodes.forEach((a, i) => {
+      for (const b of nodes.slice(i + 1)) if (hit(a.getBoundingClientRect(), b.getBoundingClientRect())) found.push(`cards ${a.getAttribute("data-id")} × ${b.getAttribute("data-id")}`);
+    });
     for (const node of nodes) {
       const card = node.getBoundingClientRect();
       const parts = [...node.querySelectorAll(selector)].filter((el) => el.getClientRects().length > 0);
