@@ -7,7 +7,11 @@ import { animationCaughtUp, canvasNode, openDemo, openTab, shot } from "./run-he
 test.describe.configure({ timeout: 120_000 });
 
 test("dispatch, step, play, a rejection that flashes the aggregate, speed, seed and reset", async ({ page }) => {
+  // A fresh copy of the demo: no run of it is open yet (a demo's open run, left by an earlier visit, reattaches).
   await openDemo(page, "bank-account");
+  await page.getByRole("button", { name: "Make a copy" }).click();
+  await expect(page.getByTestId("flow-name")).toHaveText("Copy of Bank account");
+  await expect(page.getByTestId("run-bar")).toBeVisible();
   const status = page.getByTestId("run-status");
   await expect(status).toHaveAttribute("data-state", "none");
 

@@ -89,11 +89,15 @@ export async function settledRunProblems(db: SqliteDatabase, runId: string, defi
 
   const byCommand = db
     .prepare(
-      // Every stored event's causation is the command that stored it.
+      // An accepted command's events are its one block (their causation is the command). Events a
+      // service stored for a call are left out: a non-idempotent service performs a call delivered
+      // again after a kill once more, as at-least-once delivery promises.
       `SELECT json_extract(e.metadata, '$.causationId') AS command, e.stream_id AS stream, e.stream_version AS version, e.position AS position
-       FROM events e WHERE e.run_id = ? ORDER BY command, e.position`,
+       FROM events e WHERE e.run_id = ?
+         AND json_extract(e.metadata, '$.causationId') IN (SELECT message_id FROM trace WHERE run_id = ? AND kind = 'command-accepted')
+       ORDER BY command, e.position`,
     )
-    .all(runId) as { command: string; stream: string; version: number; position: number }[];
+    .all(runId, runId) as { command: string; stream: string; version: number; position: number }[];
   for (let i = 1; i < byCommand.length; i++) {
     const [a, b] = [byCommand[i - 1]!, byCommand[i]!];
     if (a.command === b.command && (a.stream !== b.stream || b.version !== a.version + 1 || b.position !== a.position + 1)) {
