@@ -10,13 +10,11 @@
 // follows one). One contender ("many"); the value `many-updates-per-second` is the median of its
 // per-sample rates, and `many-events` the length of the log it scrubs.
 
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
-import { freePort, waitUntilServing } from "../harness/localServer";
 import { PROJECT_ROOT } from "../harness/machine";
-import { CHROMIUM, CHROMIUM_ARGS, trpcMutate } from "../harness/studioServer";
+import { CHROMIUM, startStudio, trpcMutate, trpcQuery, type RunningStudio } from "../harness/studioServer";
 import type { Contender, Runner, Suite, SuiteContext, ValueResult } from "../harness/types";
 
 const VIEWPORT = { width: 1400, height: 900 };
@@ -44,33 +42,18 @@ interface Studio {
   run: { id: string; events: number };
 }
 
-let running: { server: ChildProcess; browser: Browser } | undefined;
+let running: RunningStudio | undefined;
 let starting: Promise<Studio> | undefined;
 
-/** Builds the studio if its sources changed, starts it on a fresh database, records the run, launches Chromium. */
-function startStudio(ctx: SuiteContext): Promise<Studio> {
+/** Starts the studio (harness), records the run the slider scrubs. */
+function recordedStudio(ctx: SuiteContext): Promise<Studio> {
   starting ??= (async () => {
-    ctx.log("building the studio if its sources changed (scripts/ensure-build.mjs)");
-    const build = spawnSync(process.execPath, ["scripts/ensure-build.mjs"], { cwd: PROJECT_ROOT, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("the studio did not build (node scripts/ensure-build.mjs)");
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${ctx.newFile("studio.db")}` },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitUntilServing(`${base}/`, server, 120_000);
-    const { chromium } = await import("@playwright/test");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    running = { server, browser };
-
+    const { base, browser } = (running = await startStudio(ctx));
     const started = performance.now();
     const many = await trpcMutate<{ run: { id: string } }>(base, "runs.start", { flowId: FLOW, mode: "fast", seed: 7 });
     const commands = bankCommands();
     for (let i = 0; i < commands.length; i += SCRIPT_LIMIT) await trpcMutate(base, "commands.script", { runId: many.run.id, commands: commands.slice(i, i + SCRIPT_LIMIT) });
-    const response = await fetch(`${base}/api/trpc/timeline.open?input=${encodeURIComponent(JSON.stringify({ json: { runId: many.run.id } }))}`);
-    const { length } = ((await response.json()) as { result: { data: { json: { length: number } } } }).result.data.json;
+    const { length } = await trpcQuery<{ length: number }>(base, "timeline.open", { runId: many.run.id });
     const run = { id: many.run.id, events: length };
     ctx.log(`studio at ${base}; ${commands.length} commands recorded in ${Math.round(performance.now() - started)} ms: run ${run.id} has ${run.events} events`);
     return { base, browser, run };
@@ -122,7 +105,7 @@ function scrubContender(label: string): Contender {
     key: "many",
     label,
     async open(ctx): Promise<Runner> {
-      const studio = await startStudio(ctx);
+      const studio = await recordedStudio(ctx);
       const { run } = studio;
       scrubbed = run.events;
       const page = await studio.browser.newPage({ viewport: VIEWPORT });
@@ -184,8 +167,7 @@ export const scrubSuite: Suite = {
     ];
   },
   async cleanup() {
-    await running?.browser.close();
-    running?.server.kill("SIGTERM");
+    await running?.stop();
     running = undefined;
     starting = undefined;
     samples.length = 0;
